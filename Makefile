@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make pack` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+OUT    ?= dist
+
+.PHONY: pack test lint check clean help
+
+help:
+	@echo "make pack   - install into $(VENV) and build the default pack into $(OUT)/"
+	@echo "make test   - install test tools into $(VENV) and run every test"
+	@echo "make lint   - ruff"
+	@echo "make check  - validate the shipped content"
+
+# Reinstall whenever pyproject.toml changes (the stamp is older than it).
+$(VENV)/.runtime-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.runtime-installed
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+pack: $(VENV)/.runtime-installed
+	$(BIN)/nlmg-pack build --pack full --out $(OUT)
+	$(BIN)/nlmg-pack build --pack full --out $(OUT) --edition teacher --format pdf
+
+# pytest exits 5 when it collected no tests: that is a broken suite here, not a pass.
+test: $(VENV)/.test-installed
+	@$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests - failing" >&2; exit 1; fi; \
+	exit $$rc
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check src tests
+
+check: $(VENV)/.runtime-installed
+	$(BIN)/nlmg-pack check
+
+clean:
+	rm -rf $(OUT) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,57 @@
+"""Compose: the selected content and the pack recipe → the document model (IR).
+
+The pack lists section kinds in order; ``BUILDERS`` maps each kind to the section module that
+makes it. Links to anything the pack left out are pruned at the end, so they print as text.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from . import ir
+from .packs import Pack
+from .sections import characters, context, glossary, quotes, themes, timeline, worksheets
+from .sections.common import Prose
+from .select import Selection
+
+Builder = Callable[[Selection, Prose], tuple[ir.Section, ...]]
+
+BUILDERS: dict[str, Builder] = {
+    "intro": context.intro_sections,
+    "context": context.context_sections,
+    "timeline": timeline.to_sections,
+    "characters": characters.to_sections,
+    "themes": lambda sel, prose: themes.to_sections(sel, prose, "theme"),
+    "symbols": lambda sel, prose: themes.to_sections(sel, prose, "symbol"),
+    "quotes": quotes.to_sections,
+    "cards": lambda sel, prose: quotes.card_sections(sel),
+    "worksheets": worksheets.to_sections,
+    "glossary": glossary.to_sections,
+}
+
+
+def compose(sel: Selection, pack: Pack, epoch: int) -> ir.Document:
+    prose = Prose(sel)
+    sections: list[ir.Section] = []
+    for kind in pack.sections:
+        sections.extend(BUILDERS[kind](sel, prose))
+    return ir.prune_links(ir.Document(meta=document_meta(sel, pack, epoch), sections=tuple(sections)))
+
+
+def document_meta(sel: Selection, pack: Pack, epoch: int) -> ir.Meta:
+    book = sel.book
+    ident = uuid.uuid5(uuid.NAMESPACE_URL, f"nlmg-pack:{sel.content.slug}:{pack.name}:{pack.edition}"
+                                           f":{sel.cutoff}")
+    modified = datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    scope = f"chapters 1\u2013{sel.cutoff}" if sel.cutoff < book.chapters else "the whole novel"
+    return ir.Meta(
+        title=pack.title, book_title=book.title, book_author=book.author, language=book.language,
+        edition=pack.edition,  # type: ignore[arg-type]
+        identifier=f"urn:uuid:{ident}", creator=book.pack.creator, publisher=book.pack.publisher,
+        date=book.pack.date, modified=modified, subject=f"{book.title} by {book.author}",
+        description=pack.description or f"A study pack for {book.title} by {book.author}, covering {scope}.",
+        keywords=(book.title, book.author, "study guide", "revision", "worksheets", "quotations"),
+        rights=book.pack.rights or "", up_to_chapter=sel.cutoff if sel.cutoff < book.chapters else None,
+    )

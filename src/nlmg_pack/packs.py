@@ -1,0 +1,122 @@
+"""Pack recipes (``packs/NAME.yaml``): what a pack contains, validated like content.
+
+A recipe names the book, the sections in order, the chapter cut-off, filters, edition, paper
+and style. Command-line flags override recipe fields (``Overrides``). The result is a frozen
+``Pack`` that the rest of the pipeline reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from .errors import Collector
+from .schema import Context, Field, Spec, convert, did_you_mean
+from .source import PosMap, load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKS_DIR = ROOT / "packs"
+CONTENT_DIR = ROOT / "content"
+
+SECTION_KINDS = ("intro", "context", "timeline", "characters", "themes", "symbols", "quotes",
+                 "cards", "worksheets", "glossary", "figures")
+EDITIONS = ("student", "teacher")
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Narrow a pack to some Parts, themes or characters (empty = everything)."""
+
+    parts: tuple[int, ...] = ()
+    themes: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    title: str
+    book: str
+    sections: tuple[str, ...]
+    edition: str = "student"
+    paper: str = "a4"
+    style: str = "classic"
+    up_to_chapter: int | None = None
+    filters: Filters = Filters()
+    card_backs: bool = True
+    description: str = ""
+    output: str = ""  # file name stem; defaults to the book (full pack) or book-pack
+    src_path: str = ""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line values that replace recipe fields (None = keep the recipe's)."""
+
+    edition: str | None = None
+    paper: str | None = None
+    style: str | None = None
+    up_to_chapter: int | None = None
+
+
+FILTERS = Spec("filters", (
+    Field("parts", "int", False, many=True), Field("themes", "id", False, many=True),
+    Field("characters", "id", False, many=True)), lambda src, **kw: Filters(**kw))
+RECIPE = Spec("pack", (
+    Field("title", "text"), Field("book", "id"), Field("sections", f"enum:{'|'.join(SECTION_KINDS)}", many=True),
+    Field("edition", f"enum:{'|'.join(EDITIONS)}", False, "student"),
+    Field("paper", f"enum:{'|'.join(PAPERS)}", False, "a4"), Field("style", "id", False, "classic"),
+    Field("up_to_chapter", "int", False), Field("filters", FILTERS, False, Filters()),
+    Field("card_backs", "bool", False, True), Field("description", "text", False, ""),
+    Field("output", "id", False, "")), lambda src, **kw: kw)
+
+
+def available_packs(packs_dir: Path = PACKS_DIR) -> list[str]:
+    return sorted(p.stem for p in packs_dir.glob("*.yaml"))
+
+
+def pack_path(name_or_file: str, packs_dir: Path = PACKS_DIR) -> Path:
+    candidate = Path(name_or_file)
+    if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
+        return candidate
+    return packs_dir / f"{name_or_file}.yaml"
+
+
+def load_pack(name_or_file: str, overrides: Overrides = Overrides(), packs_dir: Path = PACKS_DIR) -> Pack:
+    """Read and validate a recipe, apply overrides; raise BuildError listing every problem."""
+    out = Collector()
+    path = pack_path(name_or_file, packs_dir)
+    shown = _shown(path)
+    if not path.is_file():
+        hint = did_you_mean(name_or_file, available_packs(packs_dir))
+        out.add(shown, 0, "E130", f"no pack '{name_or_file}'{hint} (available: {', '.join(available_packs(packs_dir))})")
+        out.raise_if_any()
+    data = load_yaml(path, shown, out)
+    out.raise_if_any()
+    if not isinstance(data, PosMap):
+        out.add(shown, 1, "E130", "a pack recipe must be a mapping (title:, book:, sections: ...)")
+        out.raise_if_any()
+    values = convert(data, RECIPE, Context(out), shown, 1)
+    out.raise_if_any()
+    for i, kind in enumerate(values["sections"]):
+        if kind in values["sections"][:i]:
+            out.add(shown, data["sections"].line_of(i), "E130", f"section '{kind}' is listed twice")
+    out.raise_if_any()
+    pack = Pack(name=path.stem, src_path=shown, **values)
+    changes = {f.name: getattr(overrides, f.name) for f in fields(overrides) if getattr(overrides, f.name) is not None}
+    return replace(pack, **changes)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def output_stem(pack: Pack) -> str:
+    """``never-let-me-go`` for the full pack, ``never-let-me-go-part-one`` for others;
+    the teacher edition adds ``-teacher``."""
+    stem = pack.output or pack.book
+    return f"{stem}-teacher" if pack.edition == "teacher" else stem

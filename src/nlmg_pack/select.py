@@ -1,0 +1,100 @@
+"""Pack selection: cut the content down to what this pack may show.
+
+Two kinds of cut. The **spoiler cut** (``up_to_chapter``) drops every item whose ``reveals``
+is later than the cut-off, and trims what is left (a character's later relationships and
+arcs). The **filters** (parts, themes, characters) narrow a pack to a focus. The result is a
+``Selection``: the same content model, smaller, so section modules never re-check either rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from . import model as m
+from .errors import BuildError, Diagnostic
+from .packs import Pack
+
+
+@dataclass(frozen=True)
+class Selection:
+    content: m.Content
+    pack: Pack
+    cutoff: int  # last chapter a reader of this pack has read
+
+    @property
+    def book(self) -> m.Book:
+        return self.content.book
+
+
+def select(content: m.Content, pack: Pack) -> Selection:
+    _check_pack_against(content, pack)
+    cutoff = pack.up_to_chapter or content.book.chapters
+    c = _spoiler_cut(content, cutoff)
+    c = _filter(c, pack)
+    return Selection(content=c, pack=pack, cutoff=cutoff)
+
+
+def _check_pack_against(content: m.Content, pack: Pack) -> None:
+    problems: list[Diagnostic] = []
+    where = pack.src_path or f"packs/{pack.name}.yaml"
+    if pack.up_to_chapter is not None and not 1 <= pack.up_to_chapter <= content.book.chapters:
+        problems.append(Diagnostic(where, 0, "E130", f"up_to_chapter {pack.up_to_chapter} is outside the book "
+                                                    f"(1-{content.book.chapters})"))
+    known = {"themes": {t.id for t in content.themes}, "characters": {c.id for c in content.characters},
+             "parts": {p.number for p in content.book.parts}}
+    for name, allowed in known.items():
+        for value in getattr(pack.filters, name):
+            if value not in allowed:
+                problems.append(Diagnostic(where, 0, "E130", f"filter {name}: unknown '{value}'"))
+    if problems:
+        raise BuildError(problems)
+
+
+def _spoiler_cut(c: m.Content, cutoff: int) -> m.Content:
+    def ok(item) -> bool:
+        return (item.reveals or 0) <= cutoff
+
+    parts_done = {p.number for p in c.book.parts if p.last_chapter <= cutoff}
+    characters = tuple(
+        replace(ch, relationships=tuple(r for r in ch.relationships if ok(r)),
+                arc=tuple(a for a in ch.arc if a.part in parts_done),
+                traits=tuple(t for t in ch.traits if t.chapter <= cutoff))
+        for ch in c.characters if ok(ch))
+    quotes = tuple(q for q in c.quotes if ok(q) and q.source == "novel")
+    quote_ids = {q.id for q in quotes}
+    characters = tuple(replace(ch, quotes=tuple(q for q in ch.quotes if q in quote_ids)) for ch in characters)
+    worksheets = tuple(replace(w, questions=tuple(q for q in w.questions if ok(q)))
+                       for w in c.worksheets if w.reveals <= cutoff)
+    return replace(
+        c,
+        events=tuple(e for e in c.events if ok(e)),
+        characters=characters,
+        themes=tuple(t for t in c.themes if ok(t)),
+        quotes=quotes,
+        worksheets=tuple(w for w in worksheets if w.questions),
+        terms=tuple(t for t in c.terms if ok(t)),
+        notes=tuple(n for n in c.notes if ok(n)),
+        adaptations=tuple(replace(a, differences=tuple(d for d in a.differences if ok(d)))
+                          for a in c.adaptations),
+    )
+
+
+def _filter(c: m.Content, pack: Pack) -> m.Content:
+    f = pack.filters
+    if f.parts:
+        chapters = {ch for p in c.book.parts if p.number in f.parts
+                    for ch in range(p.first_chapter, p.last_chapter + 1)}
+        c = replace(c, events=tuple(e for e in c.events if e.chapter in chapters),
+                    quotes=tuple(q for q in c.quotes if q.chapter in chapters),
+                    worksheets=tuple(w for w in c.worksheets if w.part is None or w.part in f.parts))
+    if f.themes:
+        wanted = set(f.themes)
+        c = replace(c, themes=tuple(t for t in c.themes if t.id in wanted),
+                    quotes=tuple(q for q in c.quotes if wanted & set(q.themes)),
+                    events=tuple(e for e in c.events if wanted & set(e.themes)))
+    if f.characters:
+        wanted = set(f.characters)
+        c = replace(c, characters=tuple(ch for ch in c.characters if ch.id in wanted),
+                    quotes=tuple(q for q in c.quotes if q.speaker in wanted),
+                    events=tuple(e for e in c.events if wanted & set(e.characters)))
+    return c

@@ -1,0 +1,124 @@
+"""YAML loading that remembers where everything came from.
+
+Mappings load as ``PosMap`` and sequences as ``PosList``: ordinary dict/list subclasses that
+also know their own line and the line of each key or item, so every later check can say
+``path:line``. Loading is safe (SafeLoader, no custom tags) and bounded: files over
+``MAX_BYTES`` and documents with more than ``MAX_ALIASES`` aliases are refused, which stops
+"billion laughs" expansion before it starts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Collector
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ALIASES = 100
+
+
+class PosMap(dict):
+    """A mapping with ``line`` (its own) and ``key_lines`` (line of each key)."""
+
+    path: str = ""
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class PosList(list):
+    """A sequence with ``line`` (its own) and ``item_lines`` (line of each item)."""
+
+    path: str = ""
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _AliasLimitError(Exception):
+    pass
+
+
+def _make_loader(path: str) -> type[yaml.SafeLoader]:
+    class Loader(yaml.SafeLoader):
+        aliases_seen = 0
+
+        def compose_node(self, parent, index):  # type: ignore[override]
+            if self.check_event(yaml.AliasEvent):
+                Loader.aliases_seen += 1
+                if Loader.aliases_seen > MAX_ALIASES:
+                    raise _AliasLimitError()
+            return super().compose_node(parent, index)
+
+        def construct_mapping(self, node, deep=False):  # type: ignore[override]
+            self.flatten_mapping(node)
+            result = PosMap()
+            result.path, result.line, result.key_lines = path, node.start_mark.line + 1, {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int, float, bool)) or key is None:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "mapping keys must be plain words", key_node.start_mark)
+                result[key] = self.construct_object(value_node, deep=True)
+                result.key_lines[key] = key_node.start_mark.line + 1
+            return result
+
+        def construct_sequence(self, node, deep=False):  # type: ignore[override]
+            result = PosList(self.construct_object(child, deep=True) for child in node.value)
+            result.path, result.line = path, node.start_mark.line + 1
+            result.item_lines = [child.start_mark.line + 1 for child in node.value]
+            return result
+
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_sequence)
+    # Dates stay strings: the model decides what a date is, and strings keep output stable.
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    return Loader
+
+
+def load_yaml(path: Path, shown: str, out: Collector) -> Any:
+    """Load one YAML file; on any problem add a diagnostic and return None.
+    ``shown`` is the path to print in messages (relative, stable across machines)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        out.add(shown, 0, "E100", f"cannot read file: {exc.strerror or exc}")
+        return None
+    if len(raw) > MAX_BYTES:
+        out.add(shown, 0, "E104", f"file is {len(raw)} bytes; the limit is {MAX_BYTES}")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        out.add(shown, line, "E102", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+        return None
+    return parse_yaml(text.lstrip("\ufeff"), shown, out)
+
+
+def parse_yaml(text: str, shown: str, out: Collector) -> Any:
+    """Parse YAML text (see ``load_yaml``)."""
+    if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()):
+        out.add(shown, 0, "E103", "file is empty")
+        return None
+    try:
+        return yaml.load(text, Loader=_make_loader(shown))  # noqa: S506 - SafeLoader subclass
+    except _AliasLimitError:
+        out.add(shown, 0, "E104", f"more than {MAX_ALIASES} aliases; expand them by hand")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        out.add(shown, line, "E101", f"YAML syntax error: {problem}")
+    except yaml.YAMLError as exc:
+        out.add(shown, 0, "E101", f"YAML syntax error: {exc}")
+    except RecursionError:
+        out.add(shown, 0, "E104", "document is nested too deeply")
+    return None
