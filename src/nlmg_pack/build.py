@@ -12,6 +12,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 
 from . import ir
@@ -61,9 +62,9 @@ def source_date_epoch(fallback_date: str) -> int:
             raise BuildError([Diagnostic("<environment>", 0, "E132",
                                          f"SOURCE_DATE_EPOCH must be whole seconds, not '{raw}'")])
         return int(raw)
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return int(datetime.strptime(fallback_date, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
+    return int(datetime.strptime(fallback_date, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
 
 
 def renderer(fmt: str) -> Callable[[ir.Document, Style, RenderOptions], bytes]:

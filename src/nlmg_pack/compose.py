@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from . import ir
 from .packs import Pack
@@ -44,7 +44,7 @@ def document_meta(sel: Selection, pack: Pack, epoch: int) -> ir.Meta:
     book = sel.book
     ident = uuid.uuid5(uuid.NAMESPACE_URL, f"nlmg-pack:{sel.content.slug}:{pack.name}:{pack.edition}"
                                            f":{sel.cutoff}")
-    modified = datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    modified = datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     scope = f"chapters 1\u2013{sel.cutoff}" if sel.cutoff < book.chapters else "the whole novel"
     return ir.Meta(
         title=pack.title, book_title=book.title, book_author=book.author, language=book.language,

@@ -116,9 +116,11 @@ def load_content(folder: Path, shown_root: Path | None = None) -> m.Content:
     tables = {key: items for name in FILES for key, items in _load_list_file(folder, name, root, ctx).items()}
     part_numbers = {p.number for p in book.parts} if book else set()
     ctx.check_references(book.chapters if book else None, part_numbers)
-    out.raise_if_any()
-    content = m.Content(slug=folder.resolve().name, book=book, **tables)
-    content = _fill_reveals(content)
+    if book is None:
+        out.raise_if_any()
+    # Rules run even after schema errors (on the items that did validate), so an author sees
+    # every problem in one pass rather than one stage at a time.
+    content = _fill_reveals(m.Content(slug=folder.resolve().name, book=book, **tables))
     check_rules(content, out)
     out.raise_if_any()
     return content
@@ -148,13 +150,14 @@ def _load_list_file(folder: Path, name: str, root: Path, ctx: Context) -> dict[s
     shown = _shown(path, root)
     if not path.is_file():
         ctx.out.add(shown, 0, "E100", f"{name} is missing from the book folder")
+        ctx.unreadable.update(spec.table for spec, _req in keys.values())
         return empty
     data = load_yaml(path, shown, ctx.out)
-    if data is None:
-        return empty
     if not isinstance(data, PosMap):
-        ctx.out.add(shown, getattr(data, "line", 1), "E111",
-                    f"{name} must be a mapping with {' / '.join(keys)}, not a list or text")
+        ctx.unreadable.update(spec.table for spec, _req in keys.values())
+        if data is not None:
+            ctx.out.add(shown, getattr(data, "line", 1), "E111",
+                        f"{name} must be a mapping with {' / '.join(keys)}, not a list or text")
         return empty
     spec = Spec(name, tuple(Field(k, s, required=req, many=True) for k, (s, req) in keys.items()),
                 build=lambda src, **kw: kw)

@@ -16,7 +16,7 @@ composition, so filtered-out targets print as plain text).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal, Union
+from typing import Literal
 
 # --------------------------------------------------------------------------- positions
 
@@ -70,7 +70,7 @@ class Link:
     kind: LinkKind
 
 
-Inline = Union[Text, Emph, Strong, Link]
+Inline = Text | Emph | Strong | Link
 Inlines = tuple[Inline, ...]
 
 
@@ -315,7 +315,7 @@ class GText:
     font: Literal["body", "heading"] = "heading"
 
 
-Shape = Union[GLine, GRect, GCircle, GPolygon, GText]
+Shape = GLine | GRect | GCircle | GPolygon | GText
 
 
 @dataclass(frozen=True)
@@ -342,17 +342,9 @@ class Figure:
     src: Src = NO_SRC
 
 
-Block = Union[
-    Heading,
-    Paragraph,
-    BlockQuote,
-    ItemList,
-    DefinitionList,
-    Group,
-    CardSet,
-    Worksheet,
-    Figure,
-]
+Block = (
+    Heading | Paragraph | BlockQuote | ItemList | DefinitionList | Group | CardSet | Worksheet | Figure
+)
 
 # --------------------------------------------------------------------------- document
 

@@ -8,8 +8,8 @@ each reference's anchor and display text. Everything that is not markup is liter
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from . import ir
 from .typography import smarten

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .errors import Collector
 from .ir import Src
@@ -58,6 +59,7 @@ class Context:
     refs: list[tuple[str, str, Src]] = field(default_factory=list)
     chapters: list[tuple[int, Src]] = field(default_factory=list)
     parts: list[tuple[int, Src]] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # tables whose file failed to load
 
     def register(self, table: str, item_id: str, src: Src) -> None:
         ids = self.tables.setdefault(table, {})
@@ -71,7 +73,7 @@ class Context:
     def check_references(self, chapter_count: int | None, part_numbers: set[int]) -> None:
         for table, ref, src in self.refs:
             known = self.tables.get(table, {})
-            if ref not in known:
+            if ref not in known and table not in self.unreadable:
                 hint = did_you_mean(ref, known)
                 self.out.add(src.path, src.line, "E121", f"unknown {table} '{ref}'{hint}")
         if chapter_count:
@@ -123,6 +125,9 @@ def convert(data: Any, spec: Spec, ctx: Context, path: str, line: int) -> Any:
             ok = False
         values[f.name] = value
     if not ok:
+        # Still claim the id, so that one broken item does not also break every reference to it.
+        if spec.table and isinstance(data.get("id"), str):
+            ctx.register(spec.table, data["id"], Src(path, line))
         return None
     src = Src(path, line)
     if spec.table and "id" in values:
@@ -140,9 +145,9 @@ def _convert_field(value: Any, f: Field, ctx: Context, path: str, line: int) -> 
     for index, item in enumerate(value):
         item_line = value.line_of(index) if isinstance(value, PosList) else line
         converted = _convert_one(item, f, ctx, path, item_line)
-        if converted is _BAD or converted is None:
-            return _BAD
-        items.append(converted)
+        # A bad item has been reported; keep its good siblings so later checks stay precise.
+        if converted is not _BAD and converted is not None:
+            items.append(converted)
     return tuple(items)
 
 

@@ -18,6 +18,7 @@ from .errors import Collector
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 100
+MAX_EXPANDED_NODES = 200_000  # what the document would hold with every alias copied out
 
 
 class PosMap(dict):
@@ -57,6 +58,12 @@ def _make_loader(path: str) -> type[yaml.SafeLoader]:
                     raise _AliasLimitError()
             return super().compose_node(parent, index)
 
+        def get_single_node(self):  # type: ignore[override]
+            root = super().get_single_node()
+            if root is not None and Loader.aliases_seen and _expanded_size(root) > MAX_EXPANDED_NODES:
+                raise _AliasLimitError()
+            return root
+
         def construct_mapping(self, node, deep=False):  # type: ignore[override]
             self.flatten_mapping(node)
             result = PosMap()
@@ -81,6 +88,26 @@ def _make_loader(path: str) -> type[yaml.SafeLoader]:
     # Dates stay strings: the model decides what a date is, and strings keep output stable.
     Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
     return Loader
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Node count with aliases expanded, memoised per node (so a bomb is measured, not built)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key not in sizes:
+            sizes[key] = 0  # a recursive alias counts once rather than looping forever
+            if isinstance(node, yaml.MappingNode):
+                total = 1 + sum(size(k) + size(v) for k, v in node.value)
+            elif isinstance(node, yaml.SequenceNode):
+                total = 1 + sum(size(child) for child in node.value)
+            else:
+                total = 1
+            sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
+        return sizes[key]
+
+    return size(root)
 
 
 def load_yaml(path: Path, shown: str, out: Collector) -> Any:
@@ -111,7 +138,8 @@ def parse_yaml(text: str, shown: str, out: Collector) -> Any:
     try:
         return yaml.load(text, Loader=_make_loader(shown))  # noqa: S506 - SafeLoader subclass
     except _AliasLimitError:
-        out.add(shown, 0, "E104", f"more than {MAX_ALIASES} aliases; expand them by hand")
+        out.add(shown, 0, "E104", f"aliases would expand past {MAX_EXPANDED_NODES} items (or more than "
+                                  f"{MAX_ALIASES} aliases); expand them by hand")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
