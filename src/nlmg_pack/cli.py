@@ -35,8 +35,17 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--format", default="pdf,epub", help="comma-separated: pdf, epub (default: both)")
     build.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the recipe's)")
     build.add_argument("--style", help="style name in styles/ (default: the recipe's)")
-    build.add_argument("--edition", choices=("student", "teacher"), help="edition (default: the recipe's)")
+    build.add_argument("--edition", choices=("student", "teacher", "both"), help="edition (default: the recipe's)")
     build.add_argument("--up-to-chapter", type=int, metavar="N", help="leave out everything revealed after chapter N")
+    build.add_argument("--part", type=int, action="append", default=[], metavar="N",
+                       help="only this Part (repeatable)")
+    build.add_argument("--theme", action="append", default=[], metavar="ID", help="only this theme (repeatable)")
+    build.add_argument("--character", action="append", default=[], metavar="ID",
+                       help="only this character (repeatable)")
+    build.add_argument("--seed", type=int, help="seed for generated exercises and versions")
+    build.add_argument("--versions", type=int, metavar="N", help="make N versions (A, B, ...) with their own keys")
+    build.add_argument("--students", type=Path, metavar="FILE",
+                       help="class list CSV (name[,class]): one personalised PDF per student")
 
     check = sub.add_parser("check", help="validate a book folder (and optionally a pack) without building")
     check.add_argument("--content", type=Path, help="book folder (default: content/<the default pack's book>)")

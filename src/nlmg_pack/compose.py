@@ -32,26 +32,37 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
-def compose(sel: Selection, pack: Pack, epoch: int) -> ir.Document:
+def compose(sel: Selection, epoch: int, version: str = "",
+            personal: tuple[str, str] | None = None) -> ir.Document:
+    """The document for the selection's pack (its edition must be 'student' or 'teacher')."""
     prose = Prose(sel)
     sections: list[ir.Section] = []
-    for kind in pack.sections:
+    for kind in sel.pack.sections:
         sections.extend(BUILDERS[kind](sel, prose))
-    return ir.prune_links(ir.Document(meta=document_meta(sel, pack, epoch), sections=tuple(sections)))
+    meta = document_meta(sel, sel.pack, epoch, version, personal)
+    return ir.prune_links(ir.Document(meta=meta, sections=tuple(sections)))
 
 
-def document_meta(sel: Selection, pack: Pack, epoch: int) -> ir.Meta:
+def document_meta(sel: Selection, pack: Pack, epoch: int, version: str = "",
+                  personal: tuple[str, str] | None = None) -> ir.Meta:
     book = sel.book
+    # Stable across builds, distinct for every edition, version and personalised copy.
     ident = uuid.uuid5(uuid.NAMESPACE_URL, f"nlmg-pack:{sel.content.slug}:{pack.name}:{pack.edition}"
-                                           f":{sel.cutoff}")
+                                           f":{sel.cutoff}:{version}:{personal or ''}")
     modified = datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     scope = f"chapters 1\u2013{sel.cutoff}" if sel.cutoff < book.chapters else "the whole novel"
+    title = pack.title
+    if "{character}" in title:  # character-focus recipes name whoever --character chose
+        names = [c.name for c in sel.content.characters if c.id in pack.filters.characters]
+        title = title.replace("{character}", " and ".join(names) or "characters")
+    title = f"{title} (version {version})" if version else title
     return ir.Meta(
-        title=pack.title, book_title=book.title, book_author=book.author, language=book.language,
+        title=title, book_title=book.title, book_author=book.author, language=book.language,
         edition=pack.edition,  # type: ignore[arg-type]
         identifier=f"urn:uuid:{ident}", creator=book.pack.creator, publisher=book.pack.publisher,
         date=book.pack.date, modified=modified, subject=f"{book.title} by {book.author}",
         description=pack.description or f"A study pack for {book.title} by {book.author}, covering {scope}.",
         keywords=(book.title, book.author, "study guide", "revision", "worksheets", "quotations"),
         rights=book.pack.rights or "", up_to_chapter=sel.cutoff if sel.cutoff < book.chapters else None,
+        personal=personal,
     )

@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "E130": "bad pack recipe",
     "E131": "bad style",
     "E132": "bad command-line argument",
+    "E133": "bad class list",
     # rendering
     "E140": "character missing from the style's fonts",
     "E141": "cannot write output",

@@ -84,3 +84,17 @@ def _question_text(q: ir.Question) -> str:
     if q.extract:
         parts += [ir.plain(q.extract.content), ir.plain(q.extract.attribution)]
     return " ".join(parts)
+
+
+def check_names(rows: list[tuple[str, int]], path: str, style: Style) -> None:
+    """Check names from a class list (text, line) against the fonts, reporting at ``path:line``."""
+    families = (style.body_font, style.heading_font)
+    covered = frozenset.intersection(*(font_charset(p) for fam in families for p in fam.files().values()))
+    out = Collector()
+    for text, line in rows:
+        for ch in sorted(set(text) - IGNORED):
+            if ord(ch) not in covered:
+                out.add(path, line, "E140", f"character '{ch}' (U+{ord(ch):04X}) in this name is not in the "
+                                            "style's fonts; write the name without it or choose another style")
+    if out.items:
+        raise BuildError(out.items)

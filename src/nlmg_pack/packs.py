@@ -20,17 +20,34 @@ CONTENT_DIR = ROOT / "content"
 
 SECTION_KINDS = ("intro", "context", "timeline", "characters", "themes", "symbols", "quotes",
                  "cards", "worksheets", "glossary", "figures")
-EDITIONS = ("student", "teacher")
+EDITIONS = ("student", "teacher", "both")
+MAX_VERSIONS = 26  # versions are lettered A-Z
 PAPERS = ("a4", "letter")
+WORKSHEET_KINDS = ("comprehension", "vocabulary", "close-reading", "exam")
+# exercises.GENERATORS implements exactly these (checked there); named here so recipes validate
+# without importing the generators.
+GENERATOR_NAMES = ("who-said-it", "complete-the-quotation", "order-events", "match-character",
+                   "match-quote-theme", "which-part")
 
 
 @dataclass(frozen=True)
 class Filters:
-    """Narrow a pack to some Parts, themes or characters (empty = everything)."""
+    """Narrow a pack to some Parts, chapters, themes or characters (empty = everything)."""
 
     parts: tuple[int, ...] = ()
+    chapters: tuple[int, ...] = ()
     themes: tuple[str, ...] = ()
     characters: tuple[str, ...] = ()
+    worksheet_kinds: tuple[str, ...] = WORKSHEET_KINDS  # [] = no authored worksheets
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A generated exercise: which generator, how many questions, and an optional title."""
+
+    generator: str
+    count: int
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,7 +64,14 @@ class Pack:
     card_backs: bool = True
     description: str = ""
     output: str = ""  # file name stem; defaults to the book (full pack) or book-pack
+    exercises: tuple[Exercise, ...] = ()
+    seed: int = 1
+    versions: int = 1
     src_path: str = ""
+
+    @property
+    def editions(self) -> tuple[str, ...]:
+        return ("student", "teacher") if self.edition == "both" else (self.edition,)
 
 
 @dataclass(frozen=True)
@@ -58,18 +82,29 @@ class Overrides:
     paper: str | None = None
     style: str | None = None
     up_to_chapter: int | None = None
+    seed: int | None = None
+    versions: int | None = None
+    parts: tuple[int, ...] = ()
+    themes: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
 
 
 FILTERS = Spec("filters", (
-    Field("parts", "int", False, many=True), Field("themes", "id", False, many=True),
-    Field("characters", "id", False, many=True)), lambda src, **kw: Filters(**kw))
+    Field("parts", "int", False, many=True), Field("chapters", "int", False, many=True),
+    Field("themes", "id", False, many=True), Field("characters", "id", False, many=True),
+    Field("worksheet_kinds", "enum:" + "|".join(WORKSHEET_KINDS), False, WORKSHEET_KINDS, many=True)),
+    lambda src, **kw: Filters(**kw))
+EXERCISE = Spec("exercise", (
+    Field("generator", "enum:" + "|".join(GENERATOR_NAMES)), Field("count", "int"),
+    Field("title", "text", False, "")), lambda src, **kw: Exercise(**kw))
 RECIPE = Spec("pack", (
     Field("title", "text"), Field("book", "id"), Field("sections", f"enum:{'|'.join(SECTION_KINDS)}", many=True),
     Field("edition", f"enum:{'|'.join(EDITIONS)}", False, "student"),
     Field("paper", f"enum:{'|'.join(PAPERS)}", False, "a4"), Field("style", "id", False, "classic"),
     Field("up_to_chapter", "int", False), Field("filters", FILTERS, False, Filters()),
     Field("card_backs", "bool", False, True), Field("description", "text", False, ""),
-    Field("output", "id", False, "")), lambda src, **kw: kw)
+    Field("output", "id", False, ""), Field("exercises", EXERCISE, False, many=True),
+    Field("seed", "int", False, 1), Field("versions", "int", False, 1)), lambda src, **kw: kw)
 
 
 def available_packs(packs_dir: Path = PACKS_DIR) -> list[str]:
@@ -103,9 +138,29 @@ def load_pack(name_or_file: str, overrides: Overrides = Overrides(), packs_dir: 
         if kind in values["sections"][:i]:
             out.add(shown, data["sections"].line_of(i), "E130", f"section '{kind}' is listed twice")
     out.raise_if_any()
-    pack = Pack(name=path.stem, src_path=shown, **values)
-    changes = {f.name: getattr(overrides, f.name) for f in fields(overrides) if getattr(overrides, f.name) is not None}
-    return replace(pack, **changes)
+    _check_numbers(values, data, shown, out)
+    out.raise_if_any()
+    return apply_overrides(Pack(name=path.stem, src_path=shown, **values), overrides)
+
+
+def _check_numbers(values: dict, data: PosMap, shown: str, out: Collector) -> None:
+    if not 1 <= values["versions"] <= MAX_VERSIONS:
+        out.add(shown, data.line_of("versions"), "E130", f"versions must be 1-{MAX_VERSIONS}")
+    for ex in values["exercises"]:
+        if not 1 <= ex.count <= 50:
+            out.add(shown, data.line_of("exercises"), "E130", f"exercise '{ex.generator}' count must be 1-50")
+
+
+def apply_overrides(pack: Pack, o: Overrides) -> Pack:
+    """Command-line flags win over the recipe; filter flags replace the recipe's filter."""
+    scalars = {f.name: getattr(o, f.name) for f in fields(o)
+               if f.name in ("edition", "paper", "style", "up_to_chapter", "seed", "versions")
+               and getattr(o, f.name) is not None}
+    filters = pack.filters
+    for name in ("parts", "themes", "characters"):
+        if getattr(o, name):
+            filters = replace(filters, **{name: getattr(o, name)})
+    return replace(pack, filters=filters, **scalars)
 
 
 def _shown(path: Path) -> str:
@@ -115,8 +170,10 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def output_stem(pack: Pack) -> str:
-    """``never-let-me-go`` for the full pack, ``never-let-me-go-part-one`` for others;
-    the teacher edition adds ``-teacher``."""
-    stem = pack.output or pack.book
-    return f"{stem}-teacher" if pack.edition == "teacher" else stem
+def output_stem(pack: Pack, edition: str, version: str = "") -> str:
+    """``never-let-me-go`` for the full pack, ``never-let-me-go-part-one`` for others, then
+    ``-B`` for a version and ``-teacher`` for the teacher edition."""
+    stem = pack.output or f"{pack.book}-{pack.name}"
+    if version:
+        stem += f"-{version}"
+    return f"{stem}-teacher" if edition == "teacher" else stem

@@ -41,7 +41,7 @@ def _check_pack_against(content: m.Content, pack: Pack) -> None:
         problems.append(Diagnostic(where, 0, "E130", f"up_to_chapter {pack.up_to_chapter} is outside the book "
                                                     f"(1-{content.book.chapters})"))
     known = {"themes": {t.id for t in content.themes}, "characters": {c.id for c in content.characters},
-             "parts": {p.number for p in content.book.parts}}
+             "parts": {p.number for p in content.book.parts}, "chapters": set(range(1, content.book.chapters + 1))}
     for name, allowed in known.items():
         for value in getattr(pack.filters, name):
             if value not in allowed:
@@ -81,6 +81,11 @@ def _spoiler_cut(c: m.Content, cutoff: int) -> m.Content:
 
 def _filter(c: m.Content, pack: Pack) -> m.Content:
     f = pack.filters
+    c = replace(c, worksheets=tuple(w for w in c.worksheets if w.kind in f.worksheet_kinds))
+    if f.chapters:
+        wanted_chapters = set(f.chapters)
+        c = replace(c, events=tuple(e for e in c.events if e.chapter in wanted_chapters),
+                    quotes=tuple(q for q in c.quotes if q.chapter in wanted_chapters))
     if f.parts:
         chapters = {ch for p in c.book.parts if p.number in f.parts
                     for ch in range(p.first_chapter, p.last_chapter + 1)}
