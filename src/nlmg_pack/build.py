@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import ir
@@ -176,7 +176,7 @@ def source_date_epoch(fallback_date: str) -> int:
             raise BuildError([Diagnostic("<environment>", 0, "E132",
                                          f"SOURCE_DATE_EPOCH must be whole seconds, not '{raw}'")])
         return int(raw)
-    return int(datetime.strptime(fallback_date, "%Y-%m-%d").replace(tzinfo=timezone.utc).timestamp())
+    return int(datetime.strptime(fallback_date, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
 
 
 def renderer(fmt: str) -> Callable[[ir.Document, Style, RenderOptions], bytes]:

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .. import model as m
+from ..packs import GENERATOR_NAMES
 from ..select import Selection
 from . import quotes, story
-from ..packs import GENERATOR_NAMES
 
 Generator = Callable[[m.Content, random.Random, int], tuple[m.QuestionSpec, ...]]
 

@@ -37,8 +37,8 @@ def _sheet(sel: Selection, prose: Prose, c: m.Character) -> ir.Group:
     if c.traits:
         blocks.append(ir.Heading(3, ir.text("Traits and evidence"), f"{anchor('character', c.id)}-traits"))
         blocks.append(ir.DefinitionList(tuple(
-            ir.Definition(ir.text(smarten(t.trait)), prose(t.evidence) + (ir.Text(f" ({chapter_ref(t.chapter)})"),),
-                          src=t.src) for t in c.traits)))
+            ir.Definition(ir.text(smarten(t.trait)), with_chapter(prose(t.evidence), t.chapter), src=t.src)
+            for t in c.traits)))
     if c.relationships:
         blocks.append(ir.Heading(3, ir.text("Relationships"), f"{anchor('character', c.id)}-relationships"))
         names = {x.id: x.name for x in sel.content.characters}
@@ -59,6 +59,13 @@ def _sheet(sel: Selection, prose: Prose, c: m.Character) -> ir.Group:
         blocks.extend(quote_block(sel, q) for q in chosen)
     return ir.Group(anchor=anchor("character", c.id), title=ir.text(smarten(c.name)), blocks=tuple(blocks),
                     layout="page", role="character", src=c.src)
+
+
+def with_chapter(content: ir.Inlines, chapter: int) -> ir.Inlines:
+    """Add '(ch. N)' unless the author's text already cites that chapter."""
+    if f"ch. {chapter})" in ir.plain(content) or f"chapter {chapter}" in ir.plain(content):
+        return content
+    return content + (ir.Text(f" ({chapter_ref(chapter)})"),)
 
 
 def _minor(sel: Selection, prose: Prose, c: m.Character) -> ir.Definition:

@@ -24,9 +24,10 @@ SECTION_BLURBS = {
 
 def intro_sections(sel: Selection, prose: Prose) -> tuple[ir.Section, ...]:
     book, pack = sel.book, sel.pack
-    blocks: list[ir.Block] = [ir.Paragraph(ir.text(smarten(
-        f"This pack is a companion to {book.author}'s {book.title} ({book.year}) for students and their "
-        "teachers. Use it alongside the novel, not instead of it.")), role="lead")]
+    blocks: list[ir.Block] = [ir.Paragraph((
+        ir.Text(smarten(f"This pack is a companion to {book.author}'s ")), ir.Emph(ir.text(book.title)),
+        ir.Text(f" ({book.year}) for students and their teachers. Use it alongside the novel, not instead of it.")),
+        role="lead")]
     blocks.append(ir.ItemList(tuple(ir.text(smarten(SECTION_BLURBS[s])) for s in pack.sections
                                     if s in SECTION_BLURBS)))
     blocks.extend(_edition_notes(sel))

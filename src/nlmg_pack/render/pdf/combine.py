@@ -14,9 +14,15 @@ from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringO
 
 
 def combine_pdfs(pdfs: list[bytes]) -> bytes:
+    """One file of all copies; a copy with an odd page count is followed by a blank page so
+    that, printed double-sided, every pupil's copy starts on a fresh sheet."""
     writer = PdfWriter()
     for data in pdfs:
-        writer.append(PdfReader(io.BytesIO(data)), import_outline=False)
+        reader = PdfReader(io.BytesIO(data))
+        writer.append(reader, import_outline=False)
+        if len(reader.pages) % 2:
+            box = reader.pages[-1].mediabox
+            writer.add_blank_page(width=float(box.width), height=float(box.height))
     digest = hashlib.md5(b"".join(hashlib.sha256(d).digest() for d in pdfs), usedforsecurity=False).digest()
     writer._ID = ArrayObject((ByteStringObject(digest), ByteStringObject(digest)))
     writer.add_metadata({NameObject("/Title"): TextStringObject("Class set: print all copies")})
