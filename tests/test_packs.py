@@ -98,8 +98,9 @@ def rederive_answer(q: ir.Question) -> None:
         letter, _, option = key.partition(" \u2013 ")
         assert q.options["ABCDEF".index(letter)] == option, (key, q.options)
     elif q.qtype == "sequence":
-        letters = key.removeprefix("Correct order: ").split(", ")
-        assert sorted(letters) == sorted("ABCDEFGH"[: len(q.items)])
+        numbers = [int(n) for n in key.removeprefix("Numbers from the top: ").split(", ")]
+        in_order = [ir.plain(p).split(". ", 1)[1] for p in q.answer.points[: len(q.items)]]
+        assert [in_order[n - 1] for n in numbers] == list(q.items), "the key must put each box's item in place"
     elif q.qtype == "match":
         assert len(key.split("; ")) == len(q.match_left)
 
@@ -144,7 +145,8 @@ def test_class_set_of_thirty(tmp_path: Path) -> None:
         pages = pdf_pages(path.read_bytes())
         assert all(name in page for page in pages), f"{path.name}: the name must be on every page"
     all_pages = pdf_pages((tmp_path / "out" / "never-let-me-go-quiz-class" / "print-all.pdf").read_bytes())
-    assert len(all_pages) == sum(len(pdf_pages(p.read_bytes())) for p in copies)
+    counts = [len(pdf_pages(p.read_bytes())) for p in copies]
+    assert len(all_pages) == sum(n + n % 2 for n in counts), "each copy must start on a fresh sheet"
 
 
 def test_bad_class_list_rows_are_located(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from .compose import compose
 from .content import load_content
 from .errors import BuildError, Diagnostic
 from .exercises import add_generated
+from .figures import Measure, style_measure
 from .glyphs import check_glyphs, check_names
 from .packs import CONTENT_DIR, Overrides, Pack, load_pack, output_stem
 from .render import EXTENSIONS, RENDERERS, RenderOptions
@@ -62,7 +63,9 @@ def build_pack(request: BuildRequest) -> list[Path]:
     students = _class_list(request, style)
     epoch = source_date_epoch(content.book.pack.date)
     selection = add_generated(select(content, pack))
-    jobs = plan_class_set(selection, epoch, request, students) if students else plan(selection, epoch, request)
+    measure = style_measure(style)
+    jobs = (plan_class_set(selection, epoch, request, students, measure) if students
+            else plan(selection, epoch, request, measure))
     for job in _distinct(jobs):
         check_glyphs(job.document, style)
     outputs = render_all(jobs, style, RenderOptions(paper=pack.paper, epoch=epoch), request.progress)
@@ -74,18 +77,19 @@ def build_pack(request: BuildRequest) -> list[Path]:
     return write_files(outputs)
 
 
-def plan(sel: Selection, epoch: int, request: BuildRequest) -> list[Job]:
+def plan(sel: Selection, epoch: int, request: BuildRequest, measure: Measure) -> list[Job]:
     """Every edition of every version, in the requested formats."""
     jobs = []
     for version in letters(sel.pack.versions):
         versioned = make_version(sel, version)
         for edition in sel.pack.editions:
-            doc = compose(_edition(versioned, edition), epoch, version)
+            doc = compose(_edition(versioned, edition), epoch, version, measure=measure)
             jobs.append(Job(request.out_dir / output_stem(sel.pack, edition, version), doc, request.formats))
     return jobs
 
 
-def plan_class_set(sel: Selection, epoch: int, request: BuildRequest, students: tuple[Student, ...]) -> list[Job]:
+def plan_class_set(sel: Selection, epoch: int, request: BuildRequest, students: tuple[Student, ...],
+                   measure: Measure) -> list[Job]:
     """A personalised student PDF per pupil (versions dealt out in turn) and a key per version."""
     folder = request.out_dir / _class_dir(sel.pack).name
     labels = letters(sel.pack.versions)
@@ -93,10 +97,10 @@ def plan_class_set(sel: Selection, epoch: int, request: BuildRequest, students: 
     jobs = []
     for i, pupil in enumerate(students):
         label = labels[i % len(labels)]
-        doc = compose(_edition(versioned[label], "student"), epoch, label, (pupil.name, pupil.group))
+        doc = compose(_edition(versioned[label], "student"), epoch, label, (pupil.name, pupil.group), measure)
         jobs.append(Job(folder / (f"{pupil.slug}-{label}" if label else pupil.slug), doc, ("pdf",)))
     for label in labels:
-        doc = compose(_edition(versioned[label], "teacher"), epoch, label)
+        doc = compose(_edition(versioned[label], "teacher"), epoch, label, measure=measure)
         jobs.append(Job(folder / ("key-" + label if label else "key"), doc, ("pdf",)))
     return jobs
 
@@ -162,9 +166,10 @@ def make_document(pack: Pack, content_dir: Path | None = None) -> tuple[ir.Docum
     content = load_content(content_dir or CONTENT_DIR / pack.book)
     sel = add_generated(select(content, pack))
     version = letters(pack.versions)[0]
+    style = load_style(pack.style)
     doc = compose(_edition(make_version(sel, version), pack.editions[0]), source_date_epoch(content.book.pack.date),
-                  version)
-    return doc, load_style(pack.style)
+                  version, measure=style_measure(style))
+    return doc, style
 
 
 def source_date_epoch(fallback_date: str) -> int:

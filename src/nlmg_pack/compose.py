@@ -8,37 +8,50 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from . import ir
 from .packs import Pack
-from .sections import characters, context, glossary, quotes, themes, timeline, worksheets
+from .figures import Measure, estimate_measure
+from .sections import characters, context, figures, glossary, quotes, themes, timeline, worksheets
 from .sections.common import Prose
 from .select import Selection
 
-Builder = Callable[[Selection, Prose], tuple[ir.Section, ...]]
+
+@dataclass(frozen=True)
+class Kit:
+    """What section builders may use besides the selection: markup conversion, and text
+    measurement in the style's label font (figures lay out their labels with it)."""
+
+    prose: Prose
+    measure: Measure
+
+
+Builder = Callable[[Selection, Kit], tuple[ir.Section, ...]]
 
 BUILDERS: dict[str, Builder] = {
-    "intro": context.intro_sections,
-    "context": context.context_sections,
-    "timeline": timeline.to_sections,
-    "characters": characters.to_sections,
-    "themes": lambda sel, prose: themes.to_sections(sel, prose, "theme"),
-    "symbols": lambda sel, prose: themes.to_sections(sel, prose, "symbol"),
-    "quotes": quotes.to_sections,
-    "cards": lambda sel, prose: quotes.card_sections(sel),
-    "worksheets": worksheets.to_sections,
-    "glossary": glossary.to_sections,
+    "intro": lambda sel, kit: context.intro_sections(sel, kit.prose),
+    "context": lambda sel, kit: context.context_sections(sel, kit.prose),
+    "timeline": lambda sel, kit: timeline.to_sections(sel, kit.prose),
+    "characters": lambda sel, kit: characters.to_sections(sel, kit.prose),
+    "themes": lambda sel, kit: themes.to_sections(sel, kit.prose, "theme"),
+    "symbols": lambda sel, kit: themes.to_sections(sel, kit.prose, "symbol"),
+    "quotes": lambda sel, kit: quotes.to_sections(sel, kit.prose),
+    "cards": lambda sel, kit: quotes.card_sections(sel),
+    "worksheets": lambda sel, kit: worksheets.to_sections(sel, kit.prose),
+    "glossary": lambda sel, kit: glossary.to_sections(sel, kit.prose),
+    "figures": lambda sel, kit: figures.to_sections(sel, kit.measure),
 }
 
 
-def compose(sel: Selection, epoch: int, version: str = "",
-            personal: tuple[str, str] | None = None) -> ir.Document:
+def compose(sel: Selection, epoch: int, version: str = "", personal: tuple[str, str] | None = None,
+            measure: Measure = estimate_measure) -> ir.Document:
     """The document for the selection's pack (its edition must be 'student' or 'teacher')."""
-    prose = Prose(sel)
+    kit = Kit(prose=Prose(sel), measure=measure)
     sections: list[ir.Section] = []
     for kind in sel.pack.sections:
-        sections.extend(BUILDERS[kind](sel, prose))
+        sections.extend(BUILDERS[kind](sel, kit))
     meta = document_meta(sel, sel.pack, epoch, version, personal)
     return ir.prune_links(ir.Document(meta=meta, sections=tuple(sections)))
 

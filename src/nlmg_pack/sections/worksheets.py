@@ -78,7 +78,7 @@ def question(sel: Selection, prose: Prose, ws: m.WorksheetSpec, q: m.QuestionSpe
     return ir.Question(
         anchor=anchor, number=number, qtype=q.type, prompt=prose(q.prompt), marks=q.marks,
         answer=ir.Answer(anchor=f"{anchor}-answer", content=_answer(prose, q, shown),
-                         points=tuple(prose(p) for p in q.mark_scheme)),
+                         points=_order_points(q) + tuple(prose(p) for p in q.mark_scheme)),
         lines=q.lines if q.lines is not None else default_lines(q), ao=q.ao, extract=extract,
         options=shown.get("options", ()), items=shown.get("items", ()),
         match_left=shown.get("left", ()), match_right=shown.get("right", ()), src=q.src)
@@ -100,6 +100,13 @@ def _display_order(q: m.QuestionSpec, rng: random.Random) -> dict[str, tuple[str
     return {}
 
 
+def _order_points(q: m.QuestionSpec) -> tuple[ir.Inlines, ...]:
+    """For a sequence, the correct order written out, so a marker need not decode numbers."""
+    if q.type != "sequence":
+        return ()
+    return tuple(ir.text(smarten(f"{n}. {item}")) for n, item in enumerate(q.items, start=1))
+
+
 def _answer(prose: Prose, q: m.QuestionSpec, shown: dict[str, tuple[str, ...]]) -> ir.Inlines:
     if q.type == "choice":
         letter = LETTERS[list(q.options).index(str(q.answer))]
@@ -107,8 +114,10 @@ def _answer(prose: Prose, q: m.QuestionSpec, shown: dict[str, tuple[str, ...]]) 
     if q.type == "true-false":
         return ir.text("True" if q.answer else "False")
     if q.type == "sequence":
-        letters = [LETTERS[shown["items"].index(smarten(item))] for item in q.items]
-        return ir.text("Correct order: " + ", ".join(letters))
+        # Pupils number the printed items, so the key gives the number for each box, top down.
+        correct = [smarten(item) for item in q.items]
+        numbers = [str(correct.index(item) + 1) for item in shown["items"]]
+        return ir.text("Numbers from the top: " + ", ".join(numbers))
     if q.type == "match":
         right = shown["right"]
         pairs = [f"{i} \u2013 {LETTERS[right.index(smarten(p.right))]}" for i, p in enumerate(q.pairs, start=1)]
