@@ -166,3 +166,29 @@ def test_file_names_are_safe_slugs(name: str, slug: str) -> None:
     assert unique_slug(name, set()) == slug
     used: set[str] = set()
     assert [unique_slug(name, used) for _ in range(3)] == [slug, f"{slug}-2", f"{slug}-3"]
+
+
+def test_theme_so_far_version_replaces_a_spoiling_essay() -> None:
+    fixture = ROOT / "tests" / "fixtures" / "lantern-island"
+    early, _ = make_document(load_pack("full", Overrides(up_to_chapter=3)), fixture)
+    late, _ = make_document(load_pack("full", Overrides(up_to_chapter=6)), fixture)
+
+    def duty_text(doc: ir.Document) -> str:
+        groups = [b for s in doc.sections if s.kind == "themes" for b in s.blocks if b.anchor == "theme-duty"]
+        return " ".join(ir.plain(b.content) for g in groups for b in g.blocks if isinstance(b, ir.Paragraph))
+
+    assert "Before the letter" in duty_text(early) and "every choice" not in duty_text(early)
+    assert "every choice" in duty_text(late)
+
+
+def test_so_far_version_that_cites_a_later_chapter_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    book = tmp_path / "book"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "lantern-island", book)
+    themes = book / "themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("chapters: [2, 3]\n", "chapters: [2, 5]\n"),
+                      encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        load_content(book, shown_root=tmp_path)
+    assert any("cites chapter 5: a spoiler" in d.message for d in caught.value.diagnostics)

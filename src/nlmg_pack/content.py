@@ -51,10 +51,14 @@ CHARACTER = Spec("character", (
     F("arc", ARC, False, many=True), F("quotes", "ref:quote", False, many=True),
     F("reveals", "chapter", False)), m.Character, table="character")
 
+SO_FAR = Spec("spoiler-safe version", (
+    F("up_to_chapter", "chapter"), F("summary", "markup"), F("essay", "markup", many=True),
+    F("chapters", "chapter", many=True), F("quotes", "ref:quote", False, many=True)), m.ThemeSoFar)
 THEME = Spec("theme", (
     F("id", "id"), F("kind", "enum:theme|symbol"), F("title", "text"), F("summary", "markup"),
     F("essay", "markup", many=True), F("chapters", "chapter", many=True),
-    F("quotes", "ref:quote", many=True), F("reveals", "chapter", False)), m.Theme, table="theme")
+    F("quotes", "ref:quote", many=True), F("reveals", "chapter", False),
+    F("so_far", SO_FAR, False, many=True)), m.Theme, table="theme")
 
 QUOTE = Spec("quote", (
     F("id", "id"), F("text", "text"), F("speaker", "ref:character"), F("chapter", "chapter"),

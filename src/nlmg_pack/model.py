@@ -130,6 +130,18 @@ class Character:
 
 
 @dataclass(frozen=True)
+class ThemeSoFar:
+    """A spoiler-safe version of a theme entry for readers who have reached ``up_to_chapter``."""
+
+    up_to_chapter: int
+    summary: Markup
+    essay: tuple[Markup, ...]
+    chapters: tuple[int, ...]
+    quotes: tuple[str, ...]
+    src: Src = Src()
+
+
+@dataclass(frozen=True)
 class Theme:
     id: str
     kind: str  # theme | symbol
@@ -139,6 +151,7 @@ class Theme:
     chapters: tuple[int, ...]
     quotes: tuple[str, ...]
     reveals: int | None = None
+    so_far: tuple[ThemeSoFar, ...] = ()
     src: Src = Src()
 
 

@@ -86,6 +86,20 @@ def _check_characters(c: m.Content, out: Collector) -> None:
         _film_refs(out, ch.src, f"character '{ch.id}'", ch.quotes, quotes)
     for t in c.themes:
         _film_refs(out, t.src, f"theme '{t.id}'", t.quotes, quotes)
+        _check_so_far(t, quotes, out)
+
+
+def _check_so_far(t: m.Theme, quotes: dict[str, m.Quote], out: Collector) -> None:
+    """A spoiler-safe version must really stop at its chapter, and come before the full essay."""
+    for v in t.so_far:
+        if t.reveals is not None and v.up_to_chapter >= t.reveals:
+            _err(out, v.src, "E124", f"'{t.id}' so_far version for chapter {v.up_to_chapter} is not earlier "
+                                     f"than the full entry (reveals {t.reveals})")
+        late = [n for n in v.chapters if n > v.up_to_chapter]
+        late += [quotes[q].chapter for q in v.quotes if q in quotes and quotes[q].reveals > v.up_to_chapter]
+        if late:
+            _err(out, v.src, "E124", f"'{t.id}' so_far version for chapter {v.up_to_chapter} cites chapter "
+                                     f"{max(late)}: a spoiler")
 
 
 def _film_refs(out: Collector, src, owner: str, ids, quotes: dict[str, m.Quote]) -> None:

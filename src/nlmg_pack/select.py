@@ -17,9 +17,10 @@ from .packs import Pack
 
 @dataclass(frozen=True)
 class Selection:
-    content: m.Content
+    content: m.Content  # what the pack shows
     pack: Pack
     cutoff: int  # last chapter a reader of this pack has read
+    visible: m.Content | None = None  # everything safe to name (before the pack's filters)
 
     @property
     def book(self) -> m.Book:
@@ -29,9 +30,8 @@ class Selection:
 def select(content: m.Content, pack: Pack) -> Selection:
     _check_pack_against(content, pack)
     cutoff = pack.up_to_chapter or content.book.chapters
-    c = _spoiler_cut(content, cutoff)
-    c = _filter(c, pack)
-    return Selection(content=c, pack=pack, cutoff=cutoff)
+    visible = _spoiler_cut(content, cutoff)
+    return Selection(content=_filter(visible, pack), pack=pack, cutoff=cutoff, visible=visible)
 
 
 def _check_pack_against(content: m.Content, pack: Pack) -> None:
@@ -69,7 +69,7 @@ def _spoiler_cut(c: m.Content, cutoff: int) -> m.Content:
         c,
         events=tuple(e for e in c.events if ok(e)),
         characters=characters,
-        themes=tuple(t for t in c.themes if ok(t)),
+        themes=tuple(t for t in (_theme_so_far(t, cutoff) for t in c.themes) if t is not None),
         quotes=quotes,
         worksheets=tuple(w for w in worksheets if w.questions),
         terms=tuple(t for t in c.terms if ok(t)),
@@ -77,6 +77,18 @@ def _spoiler_cut(c: m.Content, cutoff: int) -> m.Content:
         adaptations=tuple(replace(a, differences=tuple(d for d in a.differences if ok(d)))
                           for a in c.adaptations),
     )
+
+
+def _theme_so_far(t: m.Theme, cutoff: int) -> m.Theme | None:
+    """The full entry if it is safe; else its latest spoiler-safe version, if it has one."""
+    if (t.reveals or 0) <= cutoff:
+        return t
+    safe = [v for v in t.so_far if v.up_to_chapter <= cutoff]
+    if not safe:
+        return None
+    v = max(safe, key=lambda v: v.up_to_chapter)
+    return replace(t, summary=v.summary, essay=v.essay, chapters=v.chapters, quotes=v.quotes,
+                   reveals=v.up_to_chapter, so_far=())
 
 
 def _filter(c: m.Content, pack: Pack) -> m.Content:

@@ -17,11 +17,13 @@ def anchor(table: str, item_id: str) -> str:
 
 
 class Prose:
-    """Turns markup into IR inlines, resolving references against the *whole* content (links to
-    items outside the pack are pruned from the finished document, leaving their text)."""
+    """Turns markup into IR inlines. Links to items this pack leaves out are pruned from the
+    finished document, leaving their text."""
 
-    def __init__(self, sel: Selection, full: m.Content | None = None):
-        c = full or sel.content
+    def __init__(self, sel: Selection):
+        # Names come from everything safe to show, not only what this pack prints: a theme
+        # essay in a Part Two pack may mention a Part One quotation by name.
+        c = sel.visible or sel.content
         self._names = {
             "character": {x.id: x.name for x in c.characters},
             "quote": {x.id: f"'{x.text}'" for x in c.quotes},
