@@ -21,7 +21,7 @@ def to_sections(sel: Selection, prose: Prose) -> tuple[ir.Section, ...]:
         return ()
     return (ir.Section(id="characters", title="Characters", kind="characters", blocks=tuple(blocks),
                        running_head="Characters",
-                       intro=ir.text("One page for each main character: what they are like, the evidence, "
+                       intro=ir.text("A sheet for each main character: what they are like, the evidence, "
                                      "how their relationships change, and the quotations to learn.")),)
 
 

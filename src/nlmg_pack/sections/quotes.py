@@ -60,9 +60,11 @@ def card_sections(sel: Selection) -> tuple[ir.Section, ...]:
         anchor=f"card-{q.id}", quote=smarten(q.text), speaker=smarten(names.get(q.speaker, q.speaker)),
         chapter=q.chapter, themes=tuple(smarten(titles[t]) for t in q.themes if t in titles),
         back=_back_prompts(q, titles), verified=q.verified, src=q.src) for q in quotes)
-    intro = ("Cut along the dashed lines. Test yourself: cover the speaker, say who speaks and when, then turn "
-             "the card over for prompts." if sel.pack.card_backs else
-             "Cut along the dashed lines. Cover the speaker and chapter, and test yourself.")
+    intro = ("Test yourself: cover the speaker, say who speaks and when, then use the prompts to practise "
+             "analysis. In print, cut along the dashed lines; the prompts are on the back of each card."
+             if sel.pack.card_backs else
+             "Test yourself: cover the speaker and chapter, and say who speaks and when. In print, cut along "
+             "the dashed lines.")
     return (ir.Section(id="cards", title="Quote cards", kind="cards",
                        blocks=(ir.CardSet(cards, with_backs=sel.pack.card_backs),),
                        running_head="Quote cards", intro=ir.text(intro)),)

@@ -1,0 +1,1 @@
+"""Helpers for the tests: a sample document for the EPUB tests, checker scripts."""
