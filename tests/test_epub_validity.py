@@ -9,8 +9,6 @@ openjdk-17-jre-headless, chromium, calibre, and `npm install -g @daisy/ace`).
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import zipfile
 from functools import cache
@@ -23,6 +21,7 @@ from nlmg_pack.render import RenderOptions
 from nlmg_pack.render.epub import render_epub
 from nlmg_pack.styles import load_style
 
+from .needs import need
 from .tools.epub_sample import TRICKY, sample_document
 
 pytestmark = pytest.mark.slow  # outside programs, a few seconds each
@@ -35,17 +34,6 @@ EDITIONS = ("student", "teacher")
 HARMLESS_USAGE = {
     "CSS-028": "'Use of Font-face declaration': reported for each @font-face; the style's fonts are embedded on purpose",
 }
-
-
-def need(program: str, install: str) -> str:
-    """The path of ``program``; skip the test if missing, or fail on CI."""
-    path = shutil.which(program)
-    if path:
-        return path
-    message = f"{program} is not installed ({install})"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI must run this check: {message}")
-    pytest.skip(message)
 
 
 @cache

@@ -11,7 +11,8 @@ import pytest
 from nlmg_pack.build import BuildRequest, build_pack
 from nlmg_pack.packs import Overrides
 
-from .test_epub_validity import epubcheck_problems, need
+from .needs import need
+from .test_epub_validity import epubcheck_problems
 from .textutil import epub_documents, pdf_pages
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lantern-island"

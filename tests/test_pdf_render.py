@@ -6,7 +6,6 @@ Run ``python tests/test_pdf_render.py OUTDIR`` to write the sample documents as 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -21,6 +20,8 @@ from nlmg_pack import ir
 from nlmg_pack.render import RenderOptions
 from nlmg_pack.render.pdf import render_pdf
 from nlmg_pack.styles import load_style
+
+from .needs import need
 
 T = ir.text
 ANSWER_TEXT = "Because the guardians never said it aloud"
@@ -249,8 +250,9 @@ def test_every_font_is_embedded_subset_truetype(student_pdf, teacher_pdf):
             assert "Helvetica" not in name and "Times" not in name
 
 
-@pytest.mark.skipif(not (shutil.which("pdffonts") and shutil.which("qpdf")), reason="needs poppler-utils, qpdf")
 def test_pdffonts_and_qpdf_agree(tmp_path, teacher_pdf):
+    need("pdffonts", "apt-get install -y poppler-utils")
+    need("qpdf", "apt-get install -y qpdf")
     path = tmp_path / "pack.pdf"
     path.write_bytes(teacher_pdf)
     rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout

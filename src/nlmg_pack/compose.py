@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from . import ir
-from .packs import Pack
 from .figures import Measure, estimate_measure
+from .packs import Pack
 from .sections import characters, context, figures, glossary, quotes, themes, timeline, worksheets
 from .sections.common import Prose
 from .select import Selection
