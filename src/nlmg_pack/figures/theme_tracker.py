@@ -187,7 +187,8 @@ def layout_theme_tracker(content: model.Content, up_to_chapter: int | None, meas
             cells += row_cells
             y += height
     for span in c.part_spans(content.book, last)[1:]:
-        shapes.append(ir.GLine(grid.x_of(span.first), HEADER - 12, grid.x_of(span.first), y, c.HAIRLINE))
+        # Start below the chapter numbers so the divider never strikes through "10" or "18".
+        shapes.append(ir.GLine(grid.x_of(span.first), HEADER - 2, grid.x_of(span.first), y, c.HAIRLINE))
     legend, y = _legend(y + 14, width, measure)
     return TrackerLayout(grid.x_of(last + 1), round(y, 2), tuple(rows), tuple(cells),
                          tuple(c.round_shape(s) for s in shapes + legend))
