@@ -17,6 +17,7 @@ import pypdf
 import pytest
 
 from nlmg_pack import ir
+from nlmg_pack.links import anchors, prune_links
 from nlmg_pack.render import RenderOptions
 from nlmg_pack.render.pdf import render_pdf
 from nlmg_pack.styles import load_style
@@ -165,7 +166,7 @@ def sample_document(edition: str = "student", personal: tuple[str, str] | None =
         )),), running_head="Glossary"),
         ir.Section("figures", "Figures", "figures", (_figure(),), running_head="Figures"),
     )
-    return ir.prune_links(ir.Document(_meta(edition, personal), sections))
+    return prune_links(ir.Document(_meta(edition, personal), sections))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -419,7 +420,7 @@ def test_huge_question_card_and_answer_do_not_break_layout(classic):
 
 def test_every_anchor_can_be_a_link_target(classic):
     doc = sample_document("teacher")
-    links = tuple(ir.Link(anchor, T(anchor), "section") for anchor in sorted(ir.anchors(doc)))
+    links = tuple(ir.Link(anchor, T(anchor), "section") for anchor in sorted(anchors(doc)))
     extra = ir.Section("links", "Links", "context", (ir.Paragraph(links),), running_head="Links")
     render_pdf(replace(doc, sections=(*doc.sections, extra)), classic, OPTIONS)  # no undefined destination
     student = replace(doc, meta=replace(doc.meta, edition="student"), sections=(*doc.sections, extra))

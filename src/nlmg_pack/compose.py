@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from . import ir
 from .figures import Measure, estimate_measure
+from .links import prune_links
 from .packs import Pack
 from .sections import characters, context, figures, glossary, quotes, themes, timeline, worksheets
 from .sections.common import Prose
@@ -53,7 +54,7 @@ def compose(sel: Selection, epoch: int, version: str = "", personal: tuple[str, 
     for kind in sel.pack.sections:
         sections.extend(BUILDERS[kind](sel, kit))
     meta = document_meta(sel, sel.pack, epoch, version, personal)
-    return ir.prune_links(ir.Document(meta=meta, sections=tuple(sections)))
+    return prune_links(ir.Document(meta=meta, sections=tuple(sections)))
 
 
 def document_meta(sel: Selection, pack: Pack, epoch: int, version: str = "",

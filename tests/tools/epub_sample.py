@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from nlmg_pack import ir
+from nlmg_pack.links import prune_links
 
 T = ir.text
 TRICKY = "Use <b> & </p> literally: 3 < 4 && \"quotes\" stay."
@@ -138,7 +139,7 @@ def sample_document(edition: ir.Edition = "student") -> ir.Document:
     doc = ir.Document(meta(edition), (
         _intro(), _characters(), _timeline(), _themes(), _quotes(), _cards(), _worksheets(), _glossary(),
         _figures()))
-    return ir.prune_links(doc)
+    return prune_links(doc)
 
 
 def teacher_document() -> ir.Document:

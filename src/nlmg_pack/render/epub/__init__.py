@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ... import ir
+from ... import ir, links
 from ...styles import Style
 from .. import RenderOptions
 from . import a11y, css, pages, zipfix
@@ -74,7 +74,7 @@ def plan_files(doc: ir.Document) -> Plan:
         if not SAFE_NAME.match(section.id) or name in RESERVED or name in files.values():
             name = f"section-{number}.xhtml"
         files[section.id] = name
-    href_of = {anchor: files[section_id] for anchor, section_id in ir.anchors(doc).items()}
+    href_of = {anchor: files[section_id] for anchor, section_id in links.anchors(doc).items()}
     worksheets = tuple(b for s in doc.sections for b in ir.walk_blocks(s.blocks) if isinstance(b, ir.Worksheet))
     answers_file = ANSWERS if doc.meta.edition == "student" and worksheets else ""
     if answers_file:

@@ -8,7 +8,7 @@ outline, metadata, the multi-pass build)."""
 
 from __future__ import annotations
 
-from ... import ir
+from ... import ir, links
 from ...styles import Style
 from .. import RenderOptions
 from .document import build_pdf, printed_sections
@@ -20,7 +20,7 @@ def link_targets(doc: ir.Document, teacher: bool) -> frozenset[str]:
     """Anchors that get a named destination in this PDF: everything in a printed section,
     except answers in the student edition (which prints none)."""
     printed = {s.id for s in printed_sections(doc)}
-    found = {anchor for anchor, section in ir.anchors(doc).items() if section in printed}
+    found = {anchor for anchor, section in links.anchors(doc).items() if section in printed}
     if not teacher:
         for section in doc.sections:
             for block in ir.walk_blocks(section.blocks):
