@@ -52,8 +52,8 @@ def _edition_notes(sel: Selection) -> list[ir.Block]:
             "edition to students.")), role="note"))
     else:
         notes.append(ir.Paragraph(labelled("Worksheets", ir.text(
-            "Write your answers on the lines. The marks in brackets show how much detail is expected: "
-            "roughly one clear, supported point per mark.")), role="note"))
+            "Write your answers on the lines (in your notebook if you are using the e-book). The marks "
+            "show how much detail is expected: roughly one clear, supported point per mark.")), role="note"))
     return notes
 
 
