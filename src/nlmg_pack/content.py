@@ -53,7 +53,8 @@ CHARACTER = Spec("character", (
 
 SO_FAR = Spec("spoiler-safe version", (
     F("up_to_chapter", "chapter"), F("summary", "markup"), F("essay", "markup", many=True),
-    F("chapters", "chapter", many=True), F("quotes", "ref:quote", False, many=True)), m.ThemeSoFar)
+    F("chapters", "chapter", many=True), F("quotes", "ref:quote", False, many=True),
+    F("title", "text", False)), m.ThemeSoFar)
 THEME = Spec("theme", (
     F("id", "id"), F("kind", "enum:theme|symbol"), F("title", "text"), F("summary", "markup"),
     F("essay", "markup", many=True), F("chapters", "chapter", many=True),

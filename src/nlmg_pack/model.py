@@ -138,6 +138,7 @@ class ThemeSoFar:
     essay: tuple[Markup, ...]
     chapters: tuple[int, ...]
     quotes: tuple[str, ...]
+    title: str | None = None  # when the full title itself gives something away
     src: Src = Src()
 
 

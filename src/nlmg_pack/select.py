@@ -87,8 +87,8 @@ def _theme_so_far(t: m.Theme, cutoff: int) -> m.Theme | None:
     if not safe:
         return None
     v = max(safe, key=lambda v: v.up_to_chapter)
-    return replace(t, summary=v.summary, essay=v.essay, chapters=v.chapters, quotes=v.quotes,
-                   reveals=v.up_to_chapter, so_far=())
+    return replace(t, title=v.title or t.title, summary=v.summary, essay=v.essay, chapters=v.chapters,
+                   quotes=v.quotes, reveals=v.up_to_chapter, so_far=())
 
 
 def _filter(c: m.Content, pack: Pack) -> m.Content:
