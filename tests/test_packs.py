@@ -192,3 +192,21 @@ def test_so_far_version_that_cites_a_later_chapter_is_refused(tmp_path: Path) ->
     with pytest.raises(BuildError) as caught:
         load_content(book, shown_root=tmp_path)
     assert any("cites chapter 5: a spoiler" in d.message for d in caught.value.diagnostics)
+
+
+def test_bad_recipe_reports_every_problem_with_its_line(tmp_path: Path, monkeypatch) -> None:
+    recipe = tmp_path / "bad.yaml"
+    recipe.write_text("title: x\nbook: never-let-me-go\nsections: [timeline, quotse]\nversions: 40\n"
+                      "exercises:\n  - {generator: who-said, count: 3}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(BuildError) as caught:
+        load_pack("bad.yaml")
+    assert [(d.line, d.code) for d in caught.value.diagnostics] == [(3, "E113"), (4, "E130"), (6, "E113")]
+    assert "did you mean 'quotes'?" in caught.value.diagnostics[0].message
+
+
+def test_flag_errors_point_at_the_command_line() -> None:
+    with pytest.raises(BuildError) as caught:
+        make_document(load_pack("character-focus", Overrides(characters=("tomy",))))
+    assert str(caught.value.diagnostics[0]) == \
+        "<command line>:0: E132 filter characters: unknown 'tomy' (did you mean 'tommy'?)"

@@ -68,6 +68,11 @@ class Pack:
     seed: int = 1
     versions: int = 1
     src_path: str = ""
+    from_command_line: frozenset[str] = frozenset()  # fields set by flags, for error locations
+
+    def origin(self, field_name: str) -> str:
+        """Where a field's value came from, for a diagnostic's path."""
+        return "<command line>" if field_name in self.from_command_line else (self.src_path or self.name)
 
     @property
     def editions(self) -> tuple[str, ...]:
@@ -133,22 +138,25 @@ def load_pack(name_or_file: str, overrides: Overrides = Overrides(), packs_dir: 
         out.add(shown, 1, "E130", "a pack recipe must be a mapping (title:, book:, sections: ...)")
         out.raise_if_any()
     values = convert(data, RECIPE, Context(out), shown, 1)
+    _check_numbers(data, shown, out)
     out.raise_if_any()
     for i, kind in enumerate(values["sections"]):
         if kind in values["sections"][:i]:
             out.add(shown, data["sections"].line_of(i), "E130", f"section '{kind}' is listed twice")
     out.raise_if_any()
-    _check_numbers(values, data, shown, out)
-    out.raise_if_any()
     return apply_overrides(Pack(name=path.stem, src_path=shown, **values), overrides)
 
 
-def _check_numbers(values: dict, data: PosMap, shown: str, out: Collector) -> None:
-    if not 1 <= values["versions"] <= MAX_VERSIONS:
+def _check_numbers(data: PosMap, shown: str, out: Collector) -> None:
+    """Ranges, checked on the raw recipe so they are reported alongside any schema errors."""
+    versions = data.get("versions")
+    if isinstance(versions, int) and not isinstance(versions, bool) and not 1 <= versions <= MAX_VERSIONS:
         out.add(shown, data.line_of("versions"), "E130", f"versions must be 1-{MAX_VERSIONS}")
-    for ex in values["exercises"]:
-        if not 1 <= ex.count <= 50:
-            out.add(shown, data.line_of("exercises"), "E130", f"exercise '{ex.generator}' count must be 1-50")
+    exercises = data.get("exercises")
+    for i, ex in enumerate(exercises if isinstance(exercises, list) else []):
+        count = ex.get("count") if isinstance(ex, dict) else None
+        if isinstance(count, int) and not isinstance(count, bool) and not 1 <= count <= 50:
+            out.add(shown, exercises.line_of(i), "E130", f"exercise count must be 1-50, not {count}")
 
 
 def apply_overrides(pack: Pack, o: Overrides) -> Pack:
@@ -157,10 +165,12 @@ def apply_overrides(pack: Pack, o: Overrides) -> Pack:
                if f.name in ("edition", "paper", "style", "up_to_chapter", "seed", "versions")
                and getattr(o, f.name) is not None}
     filters = pack.filters
+    flagged = set(scalars)
     for name in ("parts", "themes", "characters"):
         if getattr(o, name):
             filters = replace(filters, **{name: getattr(o, name)})
-    return replace(pack, filters=filters, **scalars)
+            flagged.add(name)
+    return replace(pack, filters=filters, from_command_line=frozenset(flagged), **scalars)
 
 
 def _shown(path: Path) -> str:

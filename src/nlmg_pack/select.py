@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from . import model as m
 from .errors import BuildError, Diagnostic
 from .packs import Pack
+from .schema import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,19 @@ def select(content: m.Content, pack: Pack) -> Selection:
 
 def _check_pack_against(content: m.Content, pack: Pack) -> None:
     problems: list[Diagnostic] = []
-    where = pack.src_path or f"packs/{pack.name}.yaml"
+
+    def problem(field_name: str, message: str) -> None:
+        where = pack.origin(field_name)
+        problems.append(Diagnostic(where, 0, "E132" if where == "<command line>" else "E130", message))
+
     if pack.up_to_chapter is not None and not 1 <= pack.up_to_chapter <= content.book.chapters:
-        problems.append(Diagnostic(where, 0, "E130", f"up_to_chapter {pack.up_to_chapter} is outside the book "
-                                                    f"(1-{content.book.chapters})"))
+        problem("up_to_chapter", f"up_to_chapter {pack.up_to_chapter} is outside the book (1-{content.book.chapters})")
     known = {"themes": {t.id for t in content.themes}, "characters": {c.id for c in content.characters},
              "parts": {p.number for p in content.book.parts}, "chapters": set(range(1, content.book.chapters + 1))}
     for name, allowed in known.items():
         for value in getattr(pack.filters, name):
             if value not in allowed:
-                problems.append(Diagnostic(where, 0, "E130", f"filter {name}: unknown '{value}'"))
+                problem(name, f"filter {name}: unknown '{value}'{did_you_mean(value, allowed)}")
     if problems:
         raise BuildError(problems)
 
