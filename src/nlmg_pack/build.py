@@ -141,6 +141,8 @@ def render_all(jobs: list[Job], style: Style, options: RenderOptions, progress: 
     if len(tasks) < PARALLEL_FROM or workers < 2:
         mapped = (_render_task(fmt, doc, style, options) for _path, fmt, doc in tasks)
         return _collect(tasks, mapped, results, show)
+    for fmt in {t[1] for t in tasks}:
+        renderer(fmt)  # import in the parent: forked workers inherit the loaded modules
     with ProcessPoolExecutor(max_workers=workers) as pool:
         mapped = pool.map(_render_task, [t[1] for t in tasks], [t[2] for t in tasks],
                           [style] * len(tasks), [options] * len(tasks))
