@@ -1,0 +1,122 @@
+"""The child side of the benchmark: one scenario, in this (fresh) process, then exit.
+
+    python bench/worker.py build '{"editions": ["student", "teacher"], "out": "/tmp/o"}'
+    python bench/worker.py peers '{"html": "...", "out": "...", "pdf": true, "epub": true}'
+
+It writes a JSON report to $BENCH_RESULT: ``import_s`` (loading the libraries), ``work_s``
+(the scenario itself) and ``stages`` (seconds per pipeline stage, summed over editions).
+Wall time, CPU time and memory are measured from outside by ``measure.run_fresh``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+# pipeline functions that build.build_pack looks up in its own module namespace (leaves only,
+# so that no time is counted twice; render_all is wall time for all renders, which may run in
+# worker processes: render_pdf / render_epub are only seen when they run in this process)
+STAGES = ("load_pack", "load_content", "load_style", "select", "add_generated", "compose", "check_glyphs",
+          "render_all", "write_files", "write_outputs")
+
+
+class StageTimer:
+    """Times each stage of ``build_pack`` by wrapping the names it calls in nlmg_pack.build.
+    build_pack itself runs unchanged; a stage that does not exist (any more) is simply not timed."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    def timed(self, name: str, func):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                self.seconds[name] += time.perf_counter() - start
+        return wrapper
+
+    def install(self, build_module) -> None:
+        for name in STAGES:
+            if callable(getattr(build_module, name, None)):
+                setattr(build_module, name, self.timed(name, getattr(build_module, name)))
+        original = getattr(build_module, "renderer", None)
+        if callable(original):
+            build_module.renderer = lambda fmt: self.timed(f"render_{fmt}", original(fmt))
+
+
+def build(out: str, editions=("student",), formats=("pdf", "epub"), pack: str = "full",
+          content: str | None = None) -> dict:
+    start = time.perf_counter()
+    import nlmg_pack.build as build_module
+    from nlmg_pack.packs import Overrides
+    from nlmg_pack.render import RENDERERS
+
+    for fmt in formats:  # import the renderers now, so that `stages` are pure work
+        __import__(RENDERERS[fmt].split(":")[0])
+    import_s = time.perf_counter() - start
+    timer = StageTimer()
+    timer.install(build_module)
+    start = time.perf_counter()
+    written = []
+    for edition in editions:
+        request = build_module.BuildRequest(pack=pack, overrides=Overrides(edition=edition),
+                                            content_dir=Path(content) if content else None,
+                                            out_dir=Path(out), formats=tuple(formats))
+        written += [str(p) for p in build_module.build_pack(request)]
+    return {"import_s": import_s, "work_s": time.perf_counter() - start,
+            "stages": dict(timer.seconds), "outputs": written}
+
+
+def peers(html: str, out: str, pdf: bool = True, epub: bool = True, epub_css: str = "",
+          fonts: tuple[str, ...] = (), lang: str = "en") -> dict:
+    start = time.perf_counter()
+    if pdf:
+        import weasyprint
+    pandoc = pandoc_path() if epub else ""
+    import_s = time.perf_counter() - start
+    stages: dict[str, float] = {}
+    written = []
+    start = time.perf_counter()
+    if epub:
+        target = Path(out) / "pandoc.epub"
+        cmd = [pandoc, html, "--from=html", "--to=epub3", f"--output={target}", "--toc",
+               "--split-level=1", f"--metadata=lang:{lang}"]
+        cmd += [f"--css={epub_css}"] if epub_css else []
+        cmd += [f"--epub-embed-font={f}" for f in fonts]
+        step = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        stages["pandoc_epub"] = time.perf_counter() - step
+        written.append(str(target))
+    if pdf:
+        target = Path(out) / "weasyprint.pdf"
+        step = time.perf_counter()
+        weasyprint.HTML(filename=html).write_pdf(target)
+        stages["weasyprint_pdf"] = time.perf_counter() - step
+        written.append(str(target))
+    return {"import_s": import_s, "work_s": time.perf_counter() - start, "stages": stages, "outputs": written}
+
+
+def pandoc_path() -> str:
+    """The pandoc binary bundled in the pypandoc-binary wheel (never a system pandoc)."""
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+SCENARIOS = {"build": build, "peers": peers}
+
+
+def main() -> None:
+    name, params = sys.argv[1], json.loads(sys.argv[2])
+    report = SCENARIOS[name](**params)
+    Path(os.environ["BENCH_RESULT"]).write_text(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
