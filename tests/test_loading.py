@@ -84,3 +84,25 @@ def test_smarten_is_idempotent(text: str) -> None:
 def test_smart_quotes_follow_british_usage() -> None:
     assert smarten("'Yeah,' I said. \"Kathy's tape\" -- gone...") == \
         "\u2018Yeah,\u2019 I said. \u201cKathy\u2019s tape\u201d \u2013 gone\u2026"
+
+
+def _positions(node):
+    """Every value with the line the loader recorded for it, in document order."""
+    if isinstance(node, dict):
+        return [(node.line, sorted(node.key_lines.items()))] + [_positions(v) for v in node.values()]
+    if isinstance(node, list):
+        return [(node.line, node.item_lines)] + [_positions(v) for v in node]
+    return node
+
+
+def test_the_fast_parser_reads_the_real_content_exactly_as_the_python_one() -> None:
+    """libyaml is used for speed; a line number it reported differently would send a writer to
+    the wrong place, so every value and every recorded line must match the pure Python parser."""
+    import nlmg_pack.source as source
+
+    assert source._BaseLoader is yaml.CSafeLoader, "PyYAML without libyaml: builds are five times slower"
+    for path in sorted((Path(__file__).parents[1] / "content" / "never-let-me-go").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        fast = yaml.load(text, Loader=source._make_loader(path.name))  # noqa: S506
+        slow = yaml.load(text, Loader=source._make_loader(path.name, yaml.SafeLoader))  # noqa: S506
+        assert fast == slow and _positions(fast) == _positions(slow), path.name

@@ -47,21 +47,21 @@ class _AliasLimitError(Exception):
     pass
 
 
-def _make_loader(path: str) -> type[yaml.SafeLoader]:
-    class Loader(yaml.SafeLoader):
-        aliases_seen = 0
+# libyaml's parser (when PyYAML was built with it) is about five times faster than the pure
+# Python one; the constructors below stay in Python either way, so results are identical.
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-        def compose_node(self, parent, index):  # type: ignore[override]
-            if self.check_event(yaml.AliasEvent):
-                Loader.aliases_seen += 1
-                if Loader.aliases_seen > MAX_ALIASES:
-                    raise _AliasLimitError()
-            return super().compose_node(parent, index)
 
+def _make_loader(path: str, base: type = _BaseLoader) -> type:
+    class Loader(base):  # type: ignore[misc, valid-type]
         def get_single_node(self):  # type: ignore[override]
+            # Aliases are checked on the composed graph, where a repeated node costs nothing:
+            # an alias bomb is measured here before anything is built from it.
             root = super().get_single_node()
-            if root is not None and Loader.aliases_seen and _expanded_size(root) > MAX_EXPANDED_NODES:
-                raise _AliasLimitError()
+            if root is not None:
+                aliases, expanded = _graph_size(root)
+                if aliases > MAX_ALIASES or expanded > MAX_EXPANDED_NODES:
+                    raise _AliasLimitError()
             return root
 
         def construct_mapping(self, node, deep=False):  # type: ignore[override]
@@ -90,24 +90,30 @@ def _make_loader(path: str) -> type[yaml.SafeLoader]:
     return Loader
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Node count with aliases expanded, memoised per node (so a bomb is measured, not built)."""
+def _graph_size(root: yaml.Node) -> tuple[int, int]:
+    """(aliases, node count with aliases expanded). An alias is a second reference to a node
+    already composed; sizes are memoised per node, so a bomb is measured, not built."""
     sizes: dict[int, int] = {}
+    aliases = 0
 
     def size(node: yaml.Node) -> int:
+        nonlocal aliases
         key = id(node)
-        if key not in sizes:
-            sizes[key] = 0  # a recursive alias counts once rather than looping forever
-            if isinstance(node, yaml.MappingNode):
-                total = 1 + sum(size(k) + size(v) for k, v in node.value)
-            elif isinstance(node, yaml.SequenceNode):
-                total = 1 + sum(size(child) for child in node.value)
-            else:
-                total = 1
-            sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
+        if key in sizes:
+            aliases += 1
+            return sizes[key]
+        sizes[key] = 0  # a recursive alias counts once rather than looping forever
+        if isinstance(node, yaml.MappingNode):
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(size(child) for child in node.value)
+        else:
+            total = 1
+        sizes[key] = min(total, MAX_EXPANDED_NODES + 1)
         return sizes[key]
 
-    return size(root)
+    expanded = size(root)
+    return aliases, expanded
 
 
 def load_yaml(path: Path, shown: str, out: Collector) -> Any:
@@ -141,6 +147,7 @@ def parse_yaml(text: str, shown: str, out: Collector) -> Any:
         out.add(shown, 0, "E104", f"aliases would expand past {MAX_EXPANDED_NODES} items (or more than "
                                   f"{MAX_ALIASES} aliases); expand them by hand")
     except yaml.MarkedYAMLError as exc:
+        exc = _python_parser_error(text, shown) or exc
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         problem = (exc.problem or exc.context or "invalid YAML").strip()
@@ -149,4 +156,16 @@ def parse_yaml(text: str, shown: str, out: Collector) -> Any:
         out.add(shown, 0, "E101", f"YAML syntax error: {exc}")
     except RecursionError:
         out.add(shown, 0, "E104", "document is nested too deeply")
+    return None
+
+
+def _python_parser_error(text: str, shown: str) -> yaml.MarkedYAMLError | None:
+    """The pure Python parser's account of a syntax error: unlike libyaml's, it says what it
+    found as well as what it expected ("expected ',' or ']', but got ':'")."""
+    try:
+        yaml.load(text, Loader=_make_loader(shown, yaml.SafeLoader))  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        return exc
+    except (yaml.YAMLError, _AliasLimitError, RecursionError):
+        return None
     return None
