@@ -10,8 +10,9 @@ import zipfile
 import pytest
 
 from nlmg_pack import ir
-from nlmg_pack.build import make_document, renderer
+from nlmg_pack.build import make_document
 from nlmg_pack.packs import load_pack
+from nlmg_pack.pool import renderer
 from nlmg_pack.render import RenderOptions
 
 from .textutil import normalise, pdf_pages

@@ -144,9 +144,40 @@ def test_class_set_of_thirty(tmp_path: Path) -> None:
     for path, name in zip(sorted(copies), sorted(names), strict=True):
         pages = pdf_pages(path.read_bytes())
         assert all(name in page for page in pages), f"{path.name}: the name must be on every page"
-    all_pages = pdf_pages((tmp_path / "out" / "never-let-me-go-quiz-class" / "print-all.pdf").read_bytes())
+    print_all = (tmp_path / "out" / "never-let-me-go-quiz-class" / "print-all.pdf").read_bytes()
+    all_pages = pdf_pages(print_all)
     counts = [len(pdf_pages(p.read_bytes())) for p in copies]
     assert len(all_pages) == sum(n + n % 2 for n in counts), "each copy must start on a fresh sheet"
+    owners = [next(n for n in names if n in page) for page in all_pages if page.strip()]
+    assert list(dict.fromkeys(owners)) == names, "print-all must hold the copies in class-list order"
+    assert len(print_all) < 0.75 * sum(p.stat().st_size for p in copies), "copies of a version share pages"
+
+
+def test_a_class_set_is_reproducible_and_fits_long_names(tmp_path: Path) -> None:
+    """Same class list, same bytes (every copy, key and print-all); a name too long for its box
+    is set smaller or cut short, never drawn across the box's edge."""
+    long_name = "Maximilian Alexander Fitzgerald-Montgomery-Worthington-Smythe of Norfolk"  # 72: the limit is 80
+    csv = tmp_path / "class.csv"
+    csv.write_text(f"name,class\nAda Lovelace,10B\n{long_name},10B\nKathy H.,10C\n", encoding="utf-8")
+
+    def build(out: str) -> dict[str, str]:
+        req = BuildRequest(pack="quiz", overrides=Overrides(versions=2, up_to_chapter=9),
+                           out_dir=tmp_path / out, students=csv)
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in build_pack(req)}
+
+    first = build("a")
+    assert first == build("b") and len(first) == 6  # 3 copies, 2 keys, print-all
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from nlmg_pack.render.pdf.fonts import register_fonts
+    from nlmg_pack.render.pdf.slots import Slot, fitted
+    from nlmg_pack.styles import load_style
+
+    style = load_style("classic")
+    slot = Slot("name", register_fonts(style.body_font, style.heading_font).heading.regular, 12.0, 200.0)
+    text, size = fitted(long_name, slot)
+    assert size < 12.0 and text.endswith("\u2026") and stringWidth(text, slot.font, size) <= slot.width
+    assert fitted("Ada Lovelace", slot) == ("Ada Lovelace", 12.0)
 
 
 def test_bad_class_list_rows_are_located(tmp_path: Path) -> None:

@@ -1,20 +1,18 @@
 """The build orchestrator: recipe → content → selection → documents → files.
 
 ``build_pack`` reads as the pipeline of the design: load the recipe, the content and the
-style; select what the pack may show; plan one document per edition, version and pupil;
-render them (over the CPU cores when there are many); write. Everything is rendered in memory
+style; select what the pack may show; plan one document per edition and version (a class set
+lays each version out once and personalises the copies from it); render them as they are
+planned (over the CPU cores when there are several, see ``pool``); write. Everything is rendered in memory
 first and only then written, each file through a temporary file renamed into place, so a failed
 build leaves no half-written file and never damages an earlier output.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import sys
 import tempfile
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,12 +26,11 @@ from .exercises import add_generated
 from .figures import Measure, style_measure
 from .glyphs import check_glyphs, check_names
 from .packs import CONTENT_DIR, Overrides, Pack, load_pack, output_stem
-from .render import EXTENSIONS, RENDERERS, RenderOptions
+from .pool import Job, RenderPool
+from .render import EXTENSIONS, RenderOptions
 from .select import Selection, select
 from .styles import Style, load_style
 from .versions import letters, make_version
-
-PARALLEL_FROM = 3  # below this many renders, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -47,70 +44,81 @@ class BuildRequest:
     progress: bool = False
 
 
-@dataclass(frozen=True)
-class Job:
-    """One document to render into ``stem`` + each format's extension."""
-
-    stem: Path
-    document: ir.Document
-    formats: tuple[str, ...]
-
-
 def build_pack(request: BuildRequest) -> list[Path]:
     pack = load_pack(request.pack, request.overrides)
-    content = load_content(request.content_dir or CONTENT_DIR / pack.book)
     style = load_style(pack.style)
     students = _class_list(request, style)
-    epoch = source_date_epoch(content.book.pack.date)
-    selection = add_generated(select(content, pack))
-    measure = style_measure(style)
-    jobs = (plan_class_set(selection, epoch, request, students, measure) if students
-            else plan(selection, epoch, request, measure))
-    for job in _distinct(jobs):
-        check_glyphs(job.document, style)
-    outputs = render_all(jobs, style, RenderOptions(paper=pack.paper, epoch=epoch), request.progress)
+    formats = ("pdf",) if students else request.formats
+    with RenderPool(style, formats, _render_count(pack, formats, students), request.progress) as pool:
+        content = load_content(request.content_dir or CONTENT_DIR / pack.book)
+        epoch = source_date_epoch(content.book.pack.date)
+        selection = add_generated(select(content, pack))
+        measure = style_measure(style)
+        jobs = (plan_class_set(selection, epoch, request, students, measure) if students
+                else plan(selection, epoch, request, measure))
+        options = RenderOptions(paper=pack.paper, epoch=epoch)
+        for job in glyph_checked(jobs, style):
+            pool.submit(job, options)
+        outputs = pool.results()
     if students:
         from .render.pdf.combine import combine_pdfs
 
-        copies = [outputs[job.stem.with_suffix(".pdf")] for job in jobs if job.document.meta.personal]
-        outputs[request.out_dir / f"{_class_dir(pack).name}" / "print-all.pdf"] = combine_pdfs(copies)
+        copies = [(outputs[stem.with_suffix(".pdf")], version) for stem, _, version in class_copies(pack, request, students)]
+        outputs[_class_folder(pack, request) / "print-all.pdf"] = combine_pdfs(copies)
     return write_files(outputs)
 
 
-def plan(sel: Selection, epoch: int, request: BuildRequest, measure: Measure) -> list[Job]:
-    """Every edition of every version, in the requested formats."""
-    jobs = []
+def plan(sel: Selection, epoch: int, request: BuildRequest, measure: Measure) -> Iterator[Job]:
+    """Every edition of every version, in the requested formats (composed one at a time, as
+    the renderer asks for them)."""
     for version in letters(sel.pack.versions):
         versioned = make_version(sel, version)
         for edition in sel.pack.editions:
             doc = compose(_edition(versioned, edition), epoch, version, measure=measure)
-            jobs.append(Job(request.out_dir / output_stem(sel.pack, edition, version), doc, request.formats))
-    return jobs
+            yield Job(request.out_dir / output_stem(sel.pack, edition, version), doc, request.formats)
 
 
 def plan_class_set(sel: Selection, epoch: int, request: BuildRequest, students: tuple[Student, ...],
-                   measure: Measure) -> list[Job]:
-    """A personalised student PDF per pupil (versions dealt out in turn) and a key per version."""
-    folder = request.out_dir / _class_dir(sel.pack).name
-    labels = letters(sel.pack.versions)
-    versioned = {label: make_version(sel, label) for label in labels}
-    jobs = []
+                   measure: Measure) -> Iterator[Job]:
+    """Per version: the pupils' personalised PDFs, all from one layout of that version, and the
+    version's key."""
+    every_copy = class_copies(sel.pack, request, students)
+    for label in letters(sel.pack.versions):
+        versioned = make_version(sel, label)
+        copies = tuple((stem, person) for stem, person, version in every_copy if version == label)
+        if copies:
+            doc = compose(_edition(versioned, "student"), epoch, label, measure=measure)
+            yield Job(copies[0][0], doc, ("pdf",), copies)
+        key = compose(_edition(versioned, "teacher"), epoch, label, measure=measure)
+        yield Job(_class_folder(sel.pack, request) / ("key-" + label if label else "key"), key, ("pdf",))
+
+
+def class_copies(pack: Pack, request: BuildRequest,
+                 students: tuple[Student, ...]) -> list[tuple[Path, tuple[str, str], str]]:
+    """(file stem, (name, class), version) of each pupil's copy, in class-list order: versions
+    are dealt out in turn, A B A B ..., so neighbours get different ones."""
+    folder, labels = _class_folder(pack, request), letters(pack.versions)
+    copies = []
     for i, pupil in enumerate(students):
         label = labels[i % len(labels)]
-        doc = compose(_edition(versioned[label], "student"), epoch, label, (pupil.name, pupil.group), measure)
-        jobs.append(Job(folder / (f"{pupil.slug}-{label}" if label else pupil.slug), doc, ("pdf",)))
-    for label in labels:
-        doc = compose(_edition(versioned[label], "teacher"), epoch, label, measure=measure)
-        jobs.append(Job(folder / ("key-" + label if label else "key"), doc, ("pdf",)))
-    return jobs
+        stem = folder / (f"{pupil.slug}-{label}" if label else pupil.slug)
+        copies.append((stem, (pupil.name, pupil.group), label))
+    return copies
+
+
+def _render_count(pack: Pack, formats: tuple[str, ...], students: tuple[Student, ...]) -> int:
+    versions = len(letters(pack.versions))
+    if students:
+        return versions + min(versions, len(students))  # a key and a set of copies per version
+    return versions * len(pack.editions) * len(formats)
 
 
 def _edition(sel: Selection, edition: str) -> Selection:
     return replace(sel, pack=replace(sel.pack, edition=edition))
 
 
-def _class_dir(pack: Pack) -> Path:
-    return Path(f"{pack.output or f'{pack.book}-{pack.name}'}-class")
+def _class_folder(pack: Pack, request: BuildRequest) -> Path:
+    return request.out_dir / f"{pack.output or f'{pack.book}-{pack.name}'}-class"
 
 
 def _class_list(request: BuildRequest, style: Style) -> tuple[Student, ...]:
@@ -121,46 +129,17 @@ def _class_list(request: BuildRequest, style: Style) -> tuple[Student, ...]:
     return students
 
 
-def _distinct(jobs: list[Job]) -> list[Job]:
-    """Personalised copies differ from each other only in the name, which is checked on its own."""
+def glyph_checked(jobs: Iterable[Job], style: Style) -> Iterator[Job]:
+    """Each job once its document's characters are known to be in the style's fonts. Versions
+    and editions share most text, so a document is checked only when its title is new; pupils'
+    names are checked on their own, against the class list."""
     seen: set[tuple[str, str]] = set()
-    unique = []
     for job in jobs:
         key = (job.document.meta.edition, job.document.meta.title)
         if key not in seen:
             seen.add(key)
-            unique.append(job)
-    return unique
-
-
-def render_all(jobs: list[Job], style: Style, options: RenderOptions, progress: bool) -> dict[Path, bytes]:
-    tasks = [(job.stem.with_suffix(EXTENSIONS[fmt]), fmt, job.document) for job in jobs for fmt in job.formats]
-    show = progress and sys.stderr.isatty()
-    results: dict[Path, bytes] = {}
-    workers = min(os.cpu_count() or 1, len(tasks))
-    if len(tasks) < PARALLEL_FROM or workers < 2:
-        mapped = (_render_task(fmt, doc, style, options) for _path, fmt, doc in tasks)
-        return _collect(tasks, mapped, results, show)
-    for fmt in {t[1] for t in tasks}:
-        renderer(fmt)  # import in the parent: forked workers inherit the loaded modules
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        mapped = pool.map(_render_task, [t[1] for t in tasks], [t[2] for t in tasks],
-                          [style] * len(tasks), [options] * len(tasks))
-        return _collect(tasks, mapped, results, show)
-
-
-def _collect(tasks, mapped, results: dict[Path, bytes], show: bool) -> dict[Path, bytes]:
-    for done, ((path, _fmt, _doc), data) in enumerate(zip(tasks, mapped, strict=True), start=1):
-        results[path] = data
-        if show:
-            print(f"\rrendering {done}/{len(tasks)}: {path.name[:40]:<40}", end="", file=sys.stderr, flush=True)
-    if show:
-        print(file=sys.stderr)
-    return results
-
-
-def _render_task(fmt: str, document: ir.Document, style: Style, options: RenderOptions) -> bytes:
-    return renderer(fmt)(document, style, options)
+            check_glyphs(job.document, style)
+        yield job
 
 
 def make_document(pack: Pack, content_dir: Path | None = None) -> tuple[ir.Document, Style]:
@@ -184,11 +163,6 @@ def source_date_epoch(fallback_date: str) -> int:
                                          f"SOURCE_DATE_EPOCH must be whole seconds, not '{raw}'")])
         return int(raw)
     return int(datetime.strptime(fallback_date, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
-
-
-def renderer(fmt: str) -> Callable[[ir.Document, Style, RenderOptions], bytes]:
-    module_name, func = RENDERERS[fmt].split(":")
-    return getattr(importlib.import_module(module_name), func)
 
 
 def write_files(outputs: dict[Path, bytes]) -> list[Path]:

@@ -24,9 +24,11 @@ class RenderOptions:
     epoch: int = 0
 
 
-# format name -> "module:function"; resolved lazily by build.renderer()
+# format name -> "module:function"; resolved lazily by pool.renderer()
 RENDERERS: dict[str, str] = {
     "pdf": "nlmg_pack.render.pdf:render_pdf",
     "epub": "nlmg_pack.render.epub:render_epub",
 }
+# renderers of personalised copies: (document, style, options, [(name, class), ...]) -> [bytes, ...]
+COPY_RENDERERS: dict[str, str] = {"pdf": "nlmg_pack.render.pdf:render_pdf_copies"}
 EXTENSIONS: dict[str, str] = {"pdf": ".pdf", "epub": ".epub"}

@@ -4,16 +4,26 @@ Modules: fonts (registration), styles (the per-render kit: paragraph styles, col
 geometry), markup (inline -> Paragraph markup, escaping), widgets (small custom flowables),
 prose (paragraphs, headings, quotations, lists), flow (blocks -> flowables, sections),
 worksheets, cards, figures, cover (cover and contents), document (templates, page furniture,
-outline, metadata, the multi-pass build)."""
+outline, metadata, the multi-pass build), slots (personalised copies from one layout), combine
+(a class set's print-all file)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab import rl_config
 
 from ... import ir, links
 from ...styles import Style
 from .. import RenderOptions
 from .document import build_pdf, printed_sections
 from .fonts import register_fonts
-from .styles import make_kit
+from .slots import fill, filled_forms, slot_values
+from .styles import Kit, make_kit
+
+# Streams are Flate-compressed binary already; the ASCII85 layer reportlab adds by default makes
+# every file about 10% bigger and costs time in pure Python.
+rl_config.useA85 = 0
 
 
 def link_targets(doc: ir.Document, teacher: bool) -> frozenset[str]:
@@ -32,10 +42,25 @@ def link_targets(doc: ir.Document, teacher: bool) -> frozenset[str]:
 def render_pdf(doc: ir.Document, style: Style, options: RenderOptions) -> bytes:
     """The whole pack as PDF bytes. Glyph coverage is checked before rendering, by the build
     (``nlmg_pack.glyphs``), so every character here has a glyph in the style's fonts."""
+    if doc.meta.personal:
+        return render_pdf_copies(doc, style, options, (doc.meta.personal,))[0]
+    return build_pdf(doc, _kit(doc, style, options, with_slots=False), options.epoch)
+
+
+def render_pdf_copies(doc: ir.Document, style: Style, options: RenderOptions,
+                      people: Sequence[tuple[str, str]]) -> list[bytes]:
+    """One PDF of ``doc`` per (name, class) in ``people``: laid out once, then personalised
+    (see ``slots``), so thirty copies cost little more than one."""
+    kit = _kit(doc, style, options, with_slots=True)
+    base = build_pdf(doc, kit, options.epoch)
+    slots = [kit.slots[name] for name in sorted(kit.slots or {})]
+    return [fill(base, filled_forms(slots, slot_values(person), kit.palette.ink)) for person in people]
+
+
+def _kit(doc: ir.Document, style: Style, options: RenderOptions, with_slots: bool) -> Kit:
     fonts = register_fonts(style.body_font, style.heading_font)
     teacher = doc.meta.edition == "teacher"
-    kit = make_kit(doc, style, options, fonts, link_targets(doc, teacher))
-    return build_pdf(doc, kit, options.epoch)
+    return make_kit(doc, style, options, fonts, link_targets(doc, teacher), with_slots)
 
 
-__all__ = ["render_pdf"]
+__all__ = ["render_pdf", "render_pdf_copies"]

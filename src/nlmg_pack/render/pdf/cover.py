@@ -11,6 +11,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from reportlab.platypus.tables import TableStyle
 
 from .markup import esc
+from .slots import Slot, place_slot
 from .styles import Kit
 from .widgets import Marker, Para
 
@@ -85,29 +86,27 @@ class CoverPage(Flowable):
         self._draw_small_print()
 
     def _draw_owner(self) -> None:
-        """Name and class: printed for a personalised copy, otherwise lines to write on."""
+        """Name and class: lines to write on, with slots on them for a personalised copy."""
         canv, kit = self.canv, self.kit
         size = kit.style.body_size * 1.1
         step = max(kit.style.write_line_mm * mm * 1.6, size * 2.4)
         base = self.height * 0.16
-        canv.setFillColor(kit.palette.ink)
-        personal = kit.meta.personal
-        rows = [("Name", personal[0] if personal else ""), ("Class", personal[1] if personal else "")]
+        rows = (("Name", "name", 0.75), ("Class", "class", 0.45))
         canv.setFont(kit.fonts.heading.regular, kit.style.small_size)
         canv.setFillColor(kit.palette.quiet)
         canv.drawString(0, base + len(rows) * step, "This copy belongs to")
         canv.setFillColor(kit.palette.ink)
-        for index, (label, value) in enumerate(rows):
+        for index, (label, slot_field, reach) in enumerate(rows):
             y = base + (len(rows) - 1 - index) * step
             canv.setFont(kit.fonts.heading.bold, size)
             canv.drawString(0, y + 4, label)
-            x0 = size * 4.2
-            if value:
-                canv.setFont(kit.fonts.heading.regular, size * 1.15)
-                canv.drawString(x0, y + 4, value)
+            x0, x1 = size * 4.2, self.width * reach
+            if kit.slots is not None:
+                place_slot(canv, kit.slots, Slot(slot_field, kit.fonts.heading.regular, size * 1.15, x1 - x0),
+                           x0, y + 4)
             canv.setStrokeColor(kit.palette.ink)
             canv.setLineWidth(0.8)
-            canv.line(x0, y, self.width * (0.75 if index == 0 else 0.45), y)
+            canv.line(x0, y, x1, y)
 
     def _draw_small_print(self) -> None:
         kit, meta = self.kit, self.kit.meta

@@ -15,6 +15,7 @@ from .cards import CardFace, draw_cut_lines, grid_frames
 from .cover import CoverPage, contents_flowables
 from .flow import section_flowables
 from .markup import esc
+from .slots import Slot, place_slot
 from .styles import Kit
 from .widgets import PageTotal
 
@@ -71,14 +72,13 @@ def _footer(canv: Canvas, doc: PackDocTemplate, numbered: bool = True) -> None:
     y = geo.margin * 0.5 - size * 0.3
     canv.saveState()
     canv.setFillColor(kit.palette.ink)
-    left: list[str] = []
+    x = geo.margin
+    canv.setFont(kit.fonts.heading.bold, size)
     if kit.teacher:
-        left.append("Teacher edition")
-    if kit.meta.personal:
-        left.append(" \u00b7 ".join(p for p in kit.meta.personal if p))
-    if left:
-        canv.setFont(kit.fonts.heading.bold, size)
-        canv.drawString(geo.margin, y, "   ".join(left))
+        canv.drawString(x, y, "Teacher edition")
+        x += canv.stringWidth("Teacher edition   ", kit.fonts.heading.bold, size)
+    if kit.slots is not None:  # the pupil's name and class, so a loose page finds its owner
+        place_slot(canv, kit.slots, Slot("owner", kit.fonts.heading.bold, size, geo.frame_w * 0.55), x, y)
     if numbered:
         canv.setFont(kit.fonts.heading.regular, size)
         canv.drawRightString(geo.page_w - geo.margin, y, f"Page {doc.page} of {doc.page_total.total}")

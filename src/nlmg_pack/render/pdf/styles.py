@@ -22,6 +22,7 @@ from ... import ir
 from ...styles import Style
 from .. import RenderOptions
 from .fonts import FontSet
+from .slots import Slot
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 QUESTION_INDENT = 24.0  # room for the question number hanging in the left margin of the text
@@ -67,6 +68,8 @@ class Kit:
     para: dict[str, ParagraphStyle]
     teacher: bool
     targets: frozenset[str]  # anchors that get a destination in this PDF (links to others print as text)
+    # Laying out a pack to personalise later: the slots drawn so far, by form name (see slots.py).
+    slots: dict[str, Slot] | None = field(default=None, compare=False)
     _sized: dict[tuple[str, float], ParagraphStyle] = field(default_factory=dict, compare=False)
 
     def sized(self, name: str, size: float) -> ParagraphStyle:
@@ -122,14 +125,14 @@ def make_hyphenator(style: Style, language: str) -> Hyphenator | None:
 
 
 def make_kit(doc: ir.Document, style: Style, options: RenderOptions, fonts: FontSet,
-             targets: frozenset[str]) -> Kit:
+             targets: frozenset[str], with_slots: bool = False) -> Kit:
     width, height = PAPER_SIZES[options.paper]
     palette = make_palette(style)
     hyphenator = make_hyphenator(style, doc.meta.language)
     return Kit(style=style, meta=doc.meta, fonts=fonts,
                geo=Geometry(width, height, style.margin_mm * mm), palette=palette,
                para=paragraph_styles(style, fonts, palette, hyphenator),
-               teacher=doc.meta.edition == "teacher", targets=targets)
+               teacher=doc.meta.edition == "teacher", targets=targets, slots={} if with_slots else None)
 
 
 def paragraph_styles(style: Style, fonts: FontSet, pal: Palette,

@@ -10,6 +10,7 @@ from reportlab.platypus.tables import TableStyle
 from ... import ir
 from . import prose
 from .markup import anchor_tag, esc
+from .slots import SlotField
 from .styles import QUESTION_INDENT, Kit
 from .widgets import Box, Para, WriteLines
 
@@ -49,11 +50,12 @@ def worksheet_flowables(ws: ir.Worksheet, kit: Kit, first: bool) -> list[Flowabl
     return out
 
 
-def _personal_value(field_name: str, kit: Kit) -> str:
-    if kit.meta.personal is None:
-        return ""
-    name, group = kit.meta.personal
-    return {"name": name, "class": group}.get(field_name.strip().lower(), "")
+def _value_cell(field_name: str, kit: Kit) -> Flowable:
+    """Empty, to write in; on a personalised copy the name and class boxes hold a slot."""
+    slot_field = field_name.strip().lower()
+    if kit.slots is None or slot_field not in ("name", "class"):
+        return Spacer(1, 0)
+    return SlotField(kit.slots, slot_field, kit.para["ws-text"])
 
 
 def header_boxes(fields: tuple[str, ...], kit: Kit) -> Flowable:
@@ -63,8 +65,7 @@ def header_boxes(fields: tuple[str, ...], kit: Kit) -> Flowable:
     weights = [2.0 if f.strip().lower() == "name" else 1.0 for f in fields]
     unit = kit.geo.frame_w / sum(weights)
     height = max(kit.style.write_line_mm * 1.5 * mm, kit.style.body_size * 2.6)
-    cells = [[Para(esc(f), kit.para["label"]),
-              Para(esc(_personal_value(f, kit)), kit.para["ws-text"])] for f in fields]
+    cells = [[Para(esc(f), kit.para["label"]), _value_cell(f, kit)] for f in fields]
     return _table(kit, [cells], [w * unit for w in weights], [
         ("GRID", (0, 0), (-1, -1), 0.9, kit.palette.ink),
         ("LEFTPADDING", (0, 0), (-1, -1), 5), ("TOPPADDING", (0, 0), (-1, -1), 3),

@@ -1,0 +1,116 @@
+"""Rendering planned documents, over the CPU cores when there is enough to share.
+
+The pool is opened before the content is loaded: its workers import reportlab and ebooklib
+while this process is still reading YAML and composing, and each document is handed over as
+soon as it is composed, so composing the next one overlaps rendering the last. Results come
+back in the order the jobs were submitted, whatever order the workers finish in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from . import ir
+from .render import COPY_RENDERERS, EXTENSIONS, RENDERERS, RenderOptions
+from .styles import Style
+
+PARALLEL_FROM = 2  # renders; workers start while the content loads, so even two gain
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to render into ``stem`` + each format's extension; or, with ``copies``, one
+    personalised PDF per (stem, (name, class)), all from a single layout of ``document``."""
+
+    stem: Path
+    document: ir.Document
+    formats: tuple[str, ...]
+    copies: tuple[tuple[Path, tuple[str, str]], ...] = ()
+
+    def tasks(self) -> list[tuple[str, list[Path]]]:
+        """(format, the files that format's render gives) for each render this job needs."""
+        if self.copies:
+            return [("pdf", [stem.with_suffix(".pdf") for stem, _ in self.copies])]
+        return [(fmt, [self.stem.with_suffix(EXTENSIONS[fmt])]) for fmt in self.formats]
+
+
+class RenderPool:
+    """Renders jobs as they are submitted: in worker processes when ``expected`` renders make it
+    worth it (and there are two cores), otherwise right here."""
+
+    def __init__(self, style: Style, formats: tuple[str, ...], expected: int, progress: bool = False):
+        self.style = style
+        self.show = progress and sys.stderr.isatty()
+        self.expected = expected
+        self.pending: list[tuple[list[Path], Future[list[bytes]] | list[bytes]]] = []
+        workers = min(os.cpu_count() or 1, expected)
+        self.pool: ProcessPoolExecutor | None = None
+        if expected >= PARALLEL_FROM and workers >= 2:
+            self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_import_renderers,
+                                            initargs=(formats,))
+            for _ in range(workers):
+                self.pool.submit(int)  # starts every worker now (each imports the renderers)
+
+    def submit(self, job: Job, options: RenderOptions) -> None:
+        people = tuple(person for _, person in job.copies)
+        for fmt, paths in job.tasks():
+            if self.pool is None:
+                self.pending.append((paths, _render(fmt, job.document, people, self.style, options)))
+            else:
+                self.pending.append((paths, self.pool.submit(_render, fmt, job.document, people,
+                                                             self.style, options)))
+
+    def results(self) -> dict[Path, bytes]:
+        outputs: dict[Path, bytes] = {}
+        for done, (paths, result) in enumerate(self.pending, start=1):
+            files = result.result() if isinstance(result, Future) else result
+            outputs.update(zip(paths, files, strict=True))
+            if self.show:
+                name = paths[0].name if len(paths) == 1 else f"{len(paths)} copies"
+                print(f"\rrendering {done}/{len(self.pending)}: {name[:40]:<40}", end="", file=sys.stderr, flush=True)
+        if self.show:
+            print(file=sys.stderr)
+        return outputs
+
+    def __enter__(self) -> RenderPool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self.pool is not None:
+            # After a failure, renders still queued are dropped rather than waited for.
+            self.pool.shutdown(wait=kind is None, cancel_futures=True)
+
+
+def _import_renderers(formats: tuple[str, ...]) -> None:
+    for fmt in formats:
+        renderer(fmt)
+    if "pdf" in formats:
+        copy_renderer("pdf")
+
+
+def _render(fmt: str, document: ir.Document, people: tuple[tuple[str, str], ...], style: Style,
+            options: RenderOptions) -> list[bytes]:
+    if people:
+        return copy_renderer(fmt)(document, style, options, people)
+    return [renderer(fmt)(document, style, options)]
+
+
+def _resolve(spec: str) -> Callable:
+    module_name, func = spec.split(":")
+    return getattr(importlib.import_module(module_name), func)
+
+
+def renderer(fmt: str) -> Callable[[ir.Document, Style, RenderOptions], bytes]:
+    return _resolve(RENDERERS[fmt])
+
+
+def copy_renderer(fmt: str) -> Callable[..., list[bytes]]:
+    return _resolve(COPY_RENDERERS[fmt])
