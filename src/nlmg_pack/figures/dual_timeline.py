@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from .. import ir, model
 from ..typography import smarten
 from . import common as c
-from .geometry import Box, Segment, lines_around, text_box
+from .geometry import Box, Segment, text_box
 from .labels import Occupancy, PlacedLabel, PointLabel, place_point_labels, place_point_labels_best
 from .metrics import Measure, text_width
+from .spatial import lines_around
 
 ANCHOR = "fig-dual-timeline"
 ROW = 12.0  # height of one text row outside the plot
@@ -170,17 +171,28 @@ def _label_requests(markers: tuple[Marker, ...]) -> list[PointLabel]:
             for m in markers if m.event.key]
 
 
+def _marker_occupancy(frame: _Frame, markers: tuple[Marker, ...], soft: list[Segment]) -> Occupancy:
+    """The plot before any label: markers (solid, and crowding their neighbours) and lines."""
+    occ = Occupancy(frame.plot.inflate(-1.0))
+    for m in markers:
+        occ.add_solid(m.box.inflate(0.8))
+        occ.add_crowd(m.box)
+    for seg in soft:
+        occ.add_soft(seg)
+    return occ
+
+
 def _place_labels(frame: _Frame, markers: tuple[Marker, ...], soft: list[Segment],
                   measure: Measure) -> tuple[list[PlacedLabel], list[tuple[int, Marker]]]:
     """Titles for key events. One that fits nowhere is numbered instead (the number placed by
     its marker where there is room) and listed in a key under the chart."""
 
+    base = _marker_occupancy(frame, markers, soft)
+
     def new_occupancy() -> Occupancy:
-        occ = Occupancy(frame.plot.inflate(-1.0))
-        occ.solid.extend(m.box.inflate(0.8) for m in markers)
-        occ.soft.extend(soft)
-        occ.crowd.extend(m.box for m in markers)
-        return occ
+        # placement starts afresh many times (orders tried, repairs): share the markers and
+        # lines, which never move, instead of indexing them all again each time
+        return base.fork()
 
     placed, missed, occ = place_point_labels_best(_label_requests(markers), new_occupancy, measure)
     by_id = {m.event.id: m for m in markers}

@@ -9,6 +9,7 @@ from .. import ir
 from .geometry import Box, Segment, segment_hits_box
 from .labels import Occupancy
 from .metrics import ASCENT, DESCENT, Measure
+from .spatial import GridIndex
 
 Route = tuple[Segment, ...]
 BEND_STEP = 8.0  # how far a bent line's corner moves out per try
@@ -33,11 +34,26 @@ class EdgeLabel:
     box: Box
 
 
-def route(a: Anchor, b: Anchor, blockers: Sequence[Box]) -> Route:
+class Blockers:
+    """The boxes (nodes) a line may not run behind, indexed by where they are, so that a line
+    is tested only against the boxes along it rather than against every node."""
+
+    def __init__(self, boxes: Sequence[tuple[str, Box]]) -> None:
+        self._index: GridIndex[tuple[str, Box]] = GridIndex()
+        for key, box in boxes:
+            self._index.add((key, box), box)
+
+    def hit(self, seg: Segment, ends: tuple[str, str]) -> bool:
+        """Whether ``seg`` runs behind any box but those of the two nodes it joins."""
+        return any(segment_hits_box(seg, box) for key, box in self._index.near(seg) if key not in ends)
+
+
+def route(a: Anchor, b: Anchor, blockers: Blockers) -> Route:
     """A straight line from a to b, or, where that would run behind another box, two legs
     bent through the nearest clear point to either side of the middle."""
+    ends = (a.key, b.key)
     straight = Segment(a.x, a.y, b.x, b.y)
-    if not any(segment_hits_box(straight, box) for box in blockers):
+    if not blockers.hit(straight, ends):
         return (straight,)
     (mx, my), length = straight.point(0.5), straight.length() or 1.0
     nx, ny = -(b.y - a.y) / length, (b.x - a.x) / length
@@ -45,7 +61,7 @@ def route(a: Anchor, b: Anchor, blockers: Sequence[Box]) -> Route:
         for sign in (1, -1):
             wx, wy = mx + sign * k * BEND_STEP * nx, my + sign * k * BEND_STEP * ny
             legs = (Segment(a.x, a.y, wx, wy), Segment(wx, wy, b.x, b.y))
-            if not any(segment_hits_box(leg, box) for leg in legs for box in blockers):
+            if not any(blockers.hit(leg, ends) for leg in legs):
                 return legs
     return (straight,)
 
@@ -80,7 +96,7 @@ def place_label(key: str, lines: Sequence[str], size: float, seg: Segment, occ: 
     if best is None:
         return None
     box = best[1]
-    occ.solid.append(box)
+    occ.add_solid(box)
     centre = round((box.x0 + box.x1) / 2, 2)
     texts = tuple(ir.GText(centre, round(box.y0 + PAD + ASCENT * size + i * LINE_GAP * size, 2), line,
                            size, align="middle") for i, line in enumerate(lines))

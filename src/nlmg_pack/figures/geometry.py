@@ -1,9 +1,10 @@
-"""Boxes and line segments: overlap tests, clipping, and lines cut around text."""
+"""Boxes and line segments: overlap tests, clipping, and lines cut around text (``lines_around``,
+in spatial.py, cuts many lines around many boxes)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import ir
@@ -127,16 +128,3 @@ def cut_segment(seg: Segment, boxes: Iterable[Box], min_length: float = 0.6) -> 
 def _sub_segment(seg: Segment, t0: float, t1: float) -> Segment:
     (x1, y1), (x2, y2) = seg.point(t0), seg.point(t1)
     return Segment(x1, y1, x2, y2)
-
-
-def lines_around(segments: Iterable[Segment], boxes: Sequence[Box], stroke: ir.Stroke) -> list[ir.GLine]:
-    """GLines for ``segments`` with the parts inside ``boxes`` removed."""
-    out: list[ir.GLine] = []
-    for seg in segments:
-        near = [b for b in boxes if _clip_interval(seg, b) is not None]
-        for piece in cut_segment(seg, near):
-            out.append(ir.GLine(round(piece.x1, 2), round(piece.y1, 2),
-                                round(piece.x2, 2), round(piece.y2, 2), stroke))
-    return out
-
-

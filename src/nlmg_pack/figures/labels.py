@@ -10,14 +10,30 @@ way. A label that still fits nowhere is handed back to the caller, which shows a
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .. import ir
 from .geometry import Box, Segment, segment_hits_box
 from .metrics import ASCENT, DESCENT, Measure
+from .spatial import GridIndex, segment_bounds
 
 # --------------------------------------------------------------------------- occupancy
+
+
+_Counts = tuple[int, int, int, int]  # lines covered, markers nearby, leaders crossed, lines run along
+
+
+@dataclass
+class _Spot:
+    """A candidate position for a label: its cost before penalties, and what the occupancy
+    that listed it counts against it (worked out when first needed, then kept)."""
+
+    cost: float
+    box: Box
+    leader: Segment | None
+    counts: _Counts | None = None
 
 
 class Occupancy:
@@ -25,48 +41,166 @@ class Occupancy:
     markers, nodes), ``leaders`` that no label may cover, and ``soft`` lines a label may cross
     at a cost (they are cut away around it afterwards). ``crowd`` boxes (markers) make a
     spot dearer the more of them sit close by, so labels move out to open space rather than
-    sit in a row of markers where they would block the labels still to come."""
+    sit in a row of markers where they would block the labels still to come.
 
-    def __init__(self, bounds: Box) -> None:
+    Each kind is kept in a spatial grid, so a question about one spot looks only at what is
+    near it instead of at everything drawn (which made placement quadratic in the labels).
+    ``fork()`` starts a new occupancy on top of this one, which then stays as it is: placement
+    starts afresh from the same markers many times (orders tried, repairs), and the spots the
+    markers leave free for a label are worked out once, not on every try."""
+
+    def __init__(self, bounds: Box, parent: Occupancy | None = None) -> None:
         self.bounds = bounds
-        self.solid: list[Box] = []
-        self.leaders: list[Segment] = []
-        self.soft: list[Segment] = []
-        self.crowd: list[Box] = []
+        self._parent = parent
+        self._frozen = False
+        self._solid: GridIndex[Box] = GridIndex()
+        self._leaders: GridIndex[Segment] = GridIndex()
+        self._soft: GridIndex[Segment] = GridIndex()
+        self._crowd: GridIndex[Box] = GridIndex()
+        # (label, w, h, max_distance) -> the candidate spots free of everything in here
+        self._free: dict[tuple[PointLabel, float, float, float], list[_Spot]] = {}
+
+    def add_solid(self, box: Box) -> None:
+        self._check_open()
+        self._solid.add(box, box)
+
+    def add_leader(self, seg: Segment) -> None:
+        self._check_open()
+        self._leaders.add(seg, seg)
+
+    def add_soft(self, seg: Segment) -> None:
+        self._check_open()
+        self._soft.add(seg, seg)
+
+    def add_crowd(self, box: Box) -> None:
+        self._check_open()
+        self._crowd.add(box, box)
+
+    def fork(self) -> Occupancy:
+        """An empty occupancy on top of this one (everything here counts there too), in O(1).
+        This one is shared from now on: adding to it raises."""
+        self._frozen = True
+        return Occupancy(self.bounds, self)
+
+    def _check_open(self) -> None:
+        if self._frozen:
+            raise RuntimeError("this occupancy has been forked and is shared: add to the fork")
+
+    def _chain(self) -> Iterator[Occupancy]:
+        occ: Occupancy | None = self
+        while occ is not None:
+            yield occ
+            occ = occ._parent
+
+    # -- questions about everything on the drawing (this occupancy and the ones under it)
 
     def box_free(self, box: Box) -> bool:
-        if not box.inside(self.bounds):
-            return False
-        if any(box.overlaps(other) for other in self.solid):
-            return False
-        return not any(segment_hits_box(seg, box) for seg in self.leaders)
+        return box.inside(self.bounds) and all(occ._clear(box) for occ in self._chain())
+
+    def leader_free(self, seg: Segment, target: Box) -> bool:
+        """A leader may leave its own marker but must not pass through anything else."""
+        return all(occ._leader_clear(seg, target) for occ in self._chain()) and target.inside(self.bounds)
 
     def crossings(self, box: Box) -> int:
-        return sum(1 for seg in self.soft if segment_hits_box(seg, box))
-
-    def crowding(self, box: Box, reach: float = 6.0) -> int:
-        wide = box.inflate(reach)
-        return sum(1 for other in self.crowd if wide.overlaps(other))
+        return sum(occ._crossings(box) for occ in self._chain())
 
     def cost(self, box: Box, leader: Segment | None) -> float:
         """Extra cost of a free spot: lines it covers, markers nearby, leaders it crosses or
         that would run along a gridline (and so look like part of it)."""
-        penalty = 12.0 * self.crossings(box) + 3.0 * self.crowding(box)
-        if leader:
-            penalty += 0.5 * max(0.0, leader.length() - LONG_LEADER)
-            penalty += 20.0 * sum(1 for s in self.leaders if _segments_cross(s, leader))
-            penalty += 25.0 * sum(1 for s in self.soft if _runs_along(s, leader))
-        return penalty
+        return _penalty(self._counts(box, leader), leader)
 
-    def leader_free(self, seg: Segment, target: Box) -> bool:
-        """A leader may leave its own marker but must not pass through anything else."""
+    def _counts(self, box: Box, leader: Segment | None) -> _Counts:
+        total = (0, 0, 0, 0)
+        for occ in self._chain():
+            total = _added(total, occ._own_counts(box, leader))
+        return total
+
+    # -- candidate spots for a label
+
+    def spots(self, req: PointLabel, w: float, h: float, max_distance: float) -> Iterable[_Spot]:
+        """Candidate spots for a label, nearest first: every one, or on a fork only those
+        the occupancy under it leaves free (listed once per label)."""
+        if self._parent is None:
+            return (_Spot(cost, box, leader) for cost, box, leader in _candidates(req, w, h, max_distance))
+        return self._parent._free_spots(req, w, h, max_distance)
+
+    def spot_free(self, spot: _Spot) -> bool:
+        """Whether a spot from ``spots`` is free here too: the same as ``box_free`` and
+        ``leader_free``, checking only what the listing has not checked yet."""
+        box, leader = spot.box, spot.leader
+        if self._parent is None and not box.inside(self.bounds):
+            return False
+        return self._clear(box) and (leader is None or self._leader_clear(leader, box))
+
+    def spot_cost(self, spot: _Spot) -> float:
+        """``cost`` of a spot from ``spots``, reusing what the listing occupancy counted."""
+        counts = self._own_counts(spot.box, spot.leader)
+        if self._parent is not None:
+            counts = _added(counts, self._parent._listed_counts(spot))
+        return _penalty(counts, spot.leader)
+
+    def _free_spots(self, req: PointLabel, w: float, h: float, max_distance: float) -> list[_Spot]:
+        key = (req, w, h, max_distance)
+        free = self._free.get(key)
+        if free is None:
+            free = [_Spot(s.cost, s.box, s.leader) for s in self.spots(req, w, h, max_distance)
+                    if self.spot_free(s)]
+            self._free[key] = free
+        return free
+
+    def _listed_counts(self, spot: _Spot) -> _Counts:
+        if spot.counts is None:
+            spot.counts = self._counts(spot.box, spot.leader)
+        return spot.counts
+
+    # -- this occupancy's own items only
+
+    def _clear(self, box: Box) -> bool:
+        if any(box.overlaps(other) for other in self._solid.near(box)):
+            return False
+        return not any(segment_hits_box(seg, box) for seg in self._leaders.near(box))
+
+    def _leader_clear(self, seg: Segment, target: Box) -> bool:
         start = (seg.x1, seg.y1)
-        for box in self.solid:
+        for box in self._solid.near(seg):
             if box.contains(*start) or box == target:
                 continue
             if segment_hits_box(seg, box, margin=0.3):
                 return False
-        return target.inside(self.bounds)
+        return True
+
+    def _crossings(self, box: Box) -> int:
+        return sum(1 for seg in self._soft.near_once(box) if segment_hits_box(seg, box))
+
+    def _own_counts(self, box: Box, leader: Segment | None) -> _Counts:
+        wide = box.inflate(CROWD_REACH)
+        crowding = sum(1 for other in self._crowd.near_once(wide) if wide.overlaps(other))
+        if leader is None:
+            return self._crossings(box), crowding, 0, 0
+        crossed = sum(1 for s in self._leaders.near_once(leader) if _segments_cross(s, leader))
+        # a line "runs along" a leader up to RUN_TOLERANCE away (level within 0.01): look that
+        # far around it, and a little more
+        around = segment_bounds(leader).inflate(RUN_TOLERANCE + 0.5)
+        along = sum(1 for s in self._soft.near_once(around) if _runs_along(s, leader))
+        return self._crossings(box), crowding, crossed, along
+
+
+CROWD_REACH = 6.0  # markers this close to a label's box crowd it
+
+
+def _added(a: _Counts, b: _Counts) -> _Counts:
+    return a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]
+
+
+def _penalty(counts: _Counts, leader: Segment | None) -> float:
+    """The extra cost of a spot from its counts (see ``Occupancy.cost``)."""
+    covered, crowding, crossed, along = counts
+    penalty = 12.0 * covered + 3.0 * crowding
+    if leader:
+        penalty += 0.5 * max(0.0, leader.length() - LONG_LEADER)
+        penalty += 20.0 * crossed
+        penalty += 25.0 * along
+    return penalty
 
 
 # --------------------------------------------------------------------------- point labels
@@ -142,20 +276,20 @@ def place_one(req: PointLabel, occ: Occupancy, measure: Measure, max_distance: f
     w = measure(req.text, req.size) + 2 * PAD
     h = (ASCENT + DESCENT) * req.size + 2 * PAD
     best: tuple[float, Box, Segment | None] | None = None
-    for cost, box, leader in _candidates(req, w, h, max_distance):
-        if best is not None and cost >= best[0]:
+    for spot in occ.spots(req, w, h, max_distance):
+        if best is not None and spot.cost >= best[0]:
             continue
-        if not occ.box_free(box) or (leader and not occ.leader_free(leader, box)):
+        if not occ.spot_free(spot):
             continue
-        penalty = occ.cost(box, leader)
-        if best is None or cost + penalty < best[0]:
-            best = (cost + penalty, box, leader)
+        total = spot.cost + occ.spot_cost(spot)
+        if best is None or total < best[0]:
+            best = (total, spot.box, spot.leader)
     if best is None:
         return None
     _, box, leader = best
-    occ.solid.append(box)
+    occ.add_solid(box)
     if leader:
-        occ.leaders.append(leader)
+        occ.add_leader(leader)
     return PlacedLabel(req.key, _label_text(req, box), box, leader)
 
 
@@ -217,9 +351,9 @@ def _reach(labels: Iterable[PlacedLabel]) -> float:
 def _occupancy_with(placed: Sequence[PlacedLabel], new_occupancy: Callable[[], Occupancy]) -> Occupancy:
     occ = new_occupancy()
     for label in placed:
-        occ.solid.append(label.box)
+        occ.add_solid(label.box)
         if label.leader:
-            occ.leaders.append(label.leader)
+            occ.add_leader(label.leader)
     return occ
 
 
@@ -234,7 +368,7 @@ class _Repair:
     max_distance: float
     neighbours: int = 8
 
-    @property
+    @cached_property
     def by_key(self) -> dict[str, PointLabel]:
         return {r.key: r for r in self.requests}
 
@@ -245,10 +379,14 @@ class _Repair:
         others = [p for p in placed if p is not current]
         near = sorted(others, key=lambda p: ((by_key[p.key].x - req.x) ** 2 + (by_key[p.key].y - req.y) ** 2,
                                              p.key))[:self.neighbours]
+        # The labels that stay put whichever neighbour is lifted, recorded once (and the spots
+        # they leave free listed once) rather than once per neighbour tried.
+        lifting = {id(p) for p in near}
+        settled = _occupancy_with([p for p in others if id(p) not in lifting], self.new_occupancy)
         best: tuple[float, list[PlacedLabel]] | None = None
         for lifted in near:
             rest = [p for p in others if p is not lifted]
-            occ = _occupancy_with(rest, self.new_occupancy)
+            occ = _occupancy_with([p for p in near if p is not lifted], settled.fork)
             mine = place_one(req, occ, self.measure, self.max_distance)
             again = place_one(by_key[lifted.key], occ, self.measure, self.max_distance) if mine else None
             if not (mine and again):
@@ -273,7 +411,10 @@ def _segments_cross(a: Segment, b: Segment) -> bool:
     return d1 * d2 < 0 and d3 * d4 < 0
 
 
-def _runs_along(line: Segment, leader: Segment, tolerance: float = 2.0) -> bool:
+RUN_TOLERANCE = 2.0  # how close a leader may come to a parallel line before it "runs along" it
+
+
+def _runs_along(line: Segment, leader: Segment, tolerance: float = RUN_TOLERANCE) -> bool:
     """True when a horizontal or vertical leader lies on top of a line of the same direction."""
     if abs(line.y1 - line.y2) < 0.01 and abs(leader.y1 - leader.y2) < 0.5:
         near = abs(line.y1 - leader.y1) < tolerance

@@ -15,11 +15,12 @@ from .. import ir, model
 from ..typography import smarten
 from . import common as c
 from . import ring
-from .edges import Anchor, EdgeLabel, Route, longest, place_label, route
-from .geometry import Box, lines_around
+from .edges import Anchor, Blockers, EdgeLabel, Route, longest, place_label, route
+from .geometry import Box
 from .labels import Occupancy
 from .metrics import Measure, text_width
 from .relations import Edge, equivalent_items, visible_characters, visible_edges
+from .spatial import lines_around
 
 ANCHOR = "fig-relationships"
 ROW = 12.0
@@ -181,9 +182,10 @@ def _place_nodes(content: model.Content, groups: tuple[tuple[str, str], ...], me
 
 def _routes(edges: tuple[Edge, ...], nodes: tuple[Node, ...]) -> dict[str, Route]:
     anchors = {n.character.id: Anchor(n.character.id, n.x, n.y, n.box) for n in nodes}
+    # every node but an edge's own two blocks it (route() leaves out the two it joins)
+    blockers = Blockers([(n.character.id, n.box.inflate(2.0)) for n in nodes])
     routes = {}
     for e in edges:
-        blockers = [n.box.inflate(2.0) for n in nodes if n.character.id not in (e.a, e.b)]
         routes[e.key] = route(anchors[e.a], anchors[e.b], blockers)
     return routes
 
@@ -193,8 +195,11 @@ def _place_labels(edges: tuple[Edge, ...], nodes: tuple[Node, ...], routes: dict
     """Labels for every edge, shortest edges first (they have the fewest spots); an edge whose
     label fits nowhere gets a number on its line and a row in the key."""
     occ = Occupancy(bounds)
-    occ.solid.extend(n.box.inflate(1.5) for n in nodes)
-    occ.soft.extend(seg for path in routes.values() for seg in path)
+    for n in nodes:
+        occ.add_solid(n.box.inflate(1.5))
+    for path in routes.values():
+        for seg in path:
+            occ.add_soft(seg)
     leg = {e.key: longest(routes[e.key]) for e in edges}
     labels: list[EdgeLabel] = []
     missed: list[Edge] = []

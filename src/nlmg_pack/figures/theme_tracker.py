@@ -8,6 +8,7 @@ mark's shape and size (small dot, large dot, square), never by colour alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import ir, model
@@ -40,17 +41,27 @@ def scores(content: model.Content, up_to_chapter: int | None,
     last = c.last_chapter(content, up_to_chapter)
     events = [e for e in content.events if c.event_reveal(e) <= last]
     quotes = [q for q in content.quotes if q.source == "novel" and c.quote_reveal(q) <= last]
+    tagged = _tag_counts([(e.chapter, e.themes) for e in events] + [(q.chapter, q.themes) for q in quotes])
     out: dict[str, dict[int, int]] = {}
     for theme in _tracked(content, include_symbols):
         row = {}
+        listed = set(theme.chapters)
         for chapter in range(1, last + 1):
-            score = LISTED_WEIGHT if chapter in theme.chapters else 0
-            score += sum(1 for e in events if e.chapter == chapter and theme.id in e.themes)
-            score += sum(1 for q in quotes if q.chapter == chapter and theme.id in q.themes)
-            row[chapter] = score
+            score = LISTED_WEIGHT if chapter in listed else 0
+            row[chapter] = score + tagged[(theme.id, chapter)]
         if any(row.values()):
             out[theme.id] = row
     return out
+
+
+def _tag_counts(items: list[tuple[int, tuple[str, ...]]]) -> Counter[tuple[str, int]]:
+    """How many items (events, quotations) of each chapter are tagged with each theme, counted
+    in one pass instead of scanning every item for every cell of the grid."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for chapter, themes in items:
+        for theme_id in set(themes):  # an item counts once however often it lists a theme
+            counts[(theme_id, chapter)] += 1
+    return counts
 
 
 def _tracked(content: model.Content, include_symbols: bool) -> list[model.Theme]:
@@ -204,9 +215,12 @@ def _summary(cells: list[Cell]) -> str:
 
 
 def _equivalent(layout: TrackerLayout) -> tuple[ir.Block, ...]:
+    by_theme: dict[str, list[Cell]] = {}
+    for cell in layout.cells:  # grouped once: scanning all cells per row is quadratic
+        by_theme.setdefault(cell.theme, []).append(cell)
     items = []
     for theme in layout.rows:
-        cells = [cell for cell in layout.cells if cell.theme == theme.id]
+        cells = by_theme.get(theme.id, [])
         items.append(ir.Definition((c.theme_link(theme),), ir.text(_summary(cells))))
     return (ir.DefinitionList(tuple(items)),)
 

@@ -6,7 +6,7 @@ from .. import ir
 from .. import model as m
 from ..select import Selection
 from ..typography import smarten
-from .common import Prose, anchor, chapter_ref, labelled, link, quote_block
+from .common import Prose, anchor, chapter_ref, labelled, link, lookup, quote_block
 
 
 def to_sections(sel: Selection, prose: Prose) -> tuple[ir.Section, ...]:
@@ -41,7 +41,7 @@ def _sheet(sel: Selection, prose: Prose, c: m.Character) -> ir.Group:
             for t in c.traits)))
     if c.relationships:
         blocks.append(ir.Heading(3, ir.text("Relationships"), f"{anchor('character', c.id)}-relationships"))
-        names = {x.id: x.name for x in sel.content.characters}
+        names = lookup(sel.content).names
         blocks.append(ir.DefinitionList(tuple(
             ir.Definition((link("character", r.with_, names.get(r.with_, r.with_)),
                            ir.Text(smarten(f" \u2013 {r.kind}"))),
@@ -52,7 +52,7 @@ def _sheet(sel: Selection, prose: Prose, c: m.Character) -> ir.Group:
         blocks.append(ir.Heading(3, ir.text("How they change"), f"{anchor('character', c.id)}-arc"))
         blocks.extend(ir.Paragraph(labelled(parts.get(a.part, f"Part {a.part}"), prose(a.text)), src=a.src)
                       for a in c.arc)
-    quotes = {q.id: q for q in sel.content.quotes}
+    quotes = lookup(sel.content).quotes
     chosen = [quotes[q] for q in c.quotes if q in quotes]
     if chosen:
         blocks.append(ir.Heading(3, ir.text("Key quotations"), f"{anchor('character', c.id)}-quotes"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import ir
 from .. import model as m
 from ..markup import to_inlines
@@ -10,6 +12,37 @@ from ..typography import smarten
 
 PREFIX = {"character": "char", "quote": "quote", "theme": "theme", "term": "term", "event": "event"}
 NUMBER_WORDS = ("Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Id -> item tables of one content model. Sections look items up for every entry they
+    write: building the tables once per content, not once per entry, keeps composing linear."""
+
+    names: dict[str, str]  # character id -> name
+    titles: dict[str, str]  # theme id -> title
+    quotes: dict[str, m.Quote]
+    theme_chapters: tuple[tuple[m.Theme, frozenset[int]], ...]  # every theme with its chapters
+
+    @classmethod
+    def of(cls, content: m.Content) -> Lookup:
+        return cls(names={c.id: c.name for c in content.characters},
+                   titles={t.id: t.title for t in content.themes},
+                   quotes={q.id: q for q in content.quotes},
+                   theme_chapters=tuple((t, frozenset(t.chapters)) for t in content.themes))
+
+
+# The tables of the content last asked about. Compared by identity: the content model is
+# immutable, and holding it here keeps its id from being reused by another object.
+_last_lookup: tuple[m.Content, Lookup] | None = None
+
+
+def lookup(content: m.Content) -> Lookup:
+    """The (shared, read-only) tables for ``content``."""
+    global _last_lookup
+    if _last_lookup is None or _last_lookup[0] is not content:
+        _last_lookup = (content, Lookup.of(content))
+    return _last_lookup[1]
 
 
 def anchor(table: str, item_id: str) -> str:
@@ -61,18 +94,18 @@ def joined(nodes: list[ir.Inline], sep: str = ", ") -> ir.Inlines:
 
 
 def character_links(sel: Selection, ids: tuple[str, ...]) -> ir.Inlines:
-    names = {c.id: c.name for c in sel.content.characters}
+    names = lookup(sel.content).names
     return joined([link("character", cid, names.get(cid, cid)) for cid in ids])
 
 
 def theme_links(sel: Selection, ids: tuple[str, ...]) -> ir.Inlines:
-    titles = {t.id: t.title for t in sel.content.themes}
+    titles = lookup(sel.content).titles
     return joined([link("theme", tid, titles[tid]) for tid in ids if tid in titles])
 
 
 def speaker_line(sel: Selection, q: m.Quote) -> ir.Inlines:
     """'Miss Lucy, to students sheltering in the pavilion (ch. 7)' with the name linked."""
-    names = {c.id: c.name for c in sel.content.characters}
+    names = lookup(sel.content).names
     parts: list[ir.Inline] = [link("character", q.speaker, names.get(q.speaker, q.speaker))]
     if q.speaker_note:
         parts.append(ir.Text(smarten(f", {q.speaker_note}")))

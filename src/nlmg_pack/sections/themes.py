@@ -6,7 +6,7 @@ from .. import ir
 from .. import model as m
 from ..select import Selection
 from ..typography import smarten
-from .common import Prose, anchor, labelled, link, quote_block
+from .common import Prose, anchor, labelled, link, lookup, quote_block
 
 INTROS = {
     "theme": "Each essay follows one of the novel's big ideas through the book, with the chapters "
@@ -29,7 +29,7 @@ def to_sections(sel: Selection, prose: Prose, kind: str) -> tuple[ir.Section, ..
 def _entry(sel: Selection, prose: Prose, t: m.Theme) -> ir.Group:
     blocks: list[ir.Block] = [ir.Paragraph(prose(t.summary), role="lead", src=t.src)]
     blocks.extend(ir.Paragraph(prose(p), src=t.src) for p in t.essay)
-    quotes = {q.id: q for q in sel.content.quotes}
+    quotes = lookup(sel.content).quotes
     cited = [quotes[q] for q in t.quotes if q in quotes]
     if cited:
         blocks.append(ir.Heading(3, ir.text("Quotations to use"), f"{anchor('theme', t.id)}-quotes"))
@@ -47,8 +47,8 @@ def _related(sel: Selection, t: m.Theme) -> ir.Inlines:
     """Other entries that share at least two of this entry's quotations or chapters."""
     mine = set(t.chapters)
     nodes: list[ir.Inline] = []
-    for other in sel.content.themes:
-        if other.id != t.id and other.kind != t.kind and len(mine & set(other.chapters)) >= 3:
+    for other, chapters in lookup(sel.content).theme_chapters:
+        if other.id != t.id and other.kind != t.kind and len(mine & chapters) >= 3:
             if nodes:
                 nodes.append(ir.Text(", "))
             nodes.append(link("theme", other.id, other.title))

@@ -13,7 +13,7 @@ from .. import ir
 from .. import model as m
 from ..select import Selection
 from ..typography import smarten
-from .common import NUMBER_WORDS, Prose, quote_block
+from .common import NUMBER_WORDS, Prose, lookup, quote_block
 
 LETTERS = string.ascii_uppercase
 KIND_TITLES = {"comprehension": "Comprehension", "vocabulary": "Vocabulary",
@@ -72,7 +72,7 @@ def default_lines(q: m.QuestionSpec) -> int:
 def question(sel: Selection, prose: Prose, ws: m.WorksheetSpec, q: m.QuestionSpec, number: int) -> ir.Question:
     rng = random.Random(f"{ws.id}/{q.id}")  # string seeds are stable across runs and platforms
     anchor = f"ws-{ws.id}-{q.id}"
-    quotes = {x.id: x for x in sel.content.quotes}
+    quotes = lookup(sel.content).quotes
     extract = quote_block(sel, quotes[q.quote]) if q.quote in quotes else None
     shown = _display_order(q, rng)
     return ir.Question(
