@@ -22,8 +22,9 @@ REPO = BENCH.parent
 TOP = 30
 
 CHILD = """
-import cProfile, sys
+import cProfile, os, sys
 from pathlib import Path
+os.environ["NLMG_PACK_JOBS"] = "1"  # render in this process, so that the profile sees rendering
 out, editions, content, stats = sys.argv[1], sys.argv[2].split(','), sys.argv[3] or None, sys.argv[4]
 profiler = cProfile.Profile()
 profiler.enable()
@@ -38,7 +39,7 @@ profiler.dump_stats(stats)
 
 
 # A class set through the CLI, profiled in the parent process (the renders run in worker
-# processes and show up as waiting in render_all); each build stage is logged with its time and
+# processes and show up as waiting in RenderPool.results); each build stage is logged with its time and
 # the parent's RSS afterwards, which is where a class set's memory goes.
 CHILD_CLASSSET = """
 import cProfile, json, multiprocessing, sys, time
@@ -61,8 +62,9 @@ def timed(module, name):
         log.append({"stage": name, "seconds": time.perf_counter() - start, "rss_after_mb": rss()})
         return result
     setattr(module, name, wrapper)
-for name in ("load_content", "plan_class_set", "render_all", "write_files"):
+for name in ("load_content", "write_files"):
     timed(b, name)
+timed(b.RenderPool, "results")  # composing, handing over, and waiting for the workers' renders
 timed(combine, "combine_pdfs")
 from nlmg_pack.cli import main
 profiler = cProfile.Profile()

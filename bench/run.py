@@ -158,14 +158,14 @@ def main() -> int:
 def run_default(sc: dict, args, log) -> None:
     log("1. default pack, PDF + EPUB, student and teacher editions, one process")
     # one build_pack with edition 'both' (= `nlmg-pack build --edition both`): 4 renders, which
-    # build.render_all spreads over the cores
+    # the render pool (nlmg_pack.pool) spreads over the cores
     sc["default-both"] = repeat("default-both", lambda out: worker_cmd(
         "build", out=str(out), editions=["both"]), args.runs, args.warmup, log)
     # the same through the command line, as a user runs it
     cli = str(Path(PY).parent / "nlmg-pack")
     sc["cli-both"] = repeat("cli-both", lambda out: [cli, "build", "--edition", "both", "--out", str(out)],
                             args.runs, args.warmup, log)
-    # two build_pack calls, one per edition (as `make pack` runs them): 2 renders each, in-process
+    # two build_pack calls, one per edition (as `make pack` runs them): 2 renders each
     sc["default-serial"] = repeat("default-serial", lambda out: worker_cmd(
         "build", out=str(out), editions=["student", "teacher"]), args.runs, args.warmup, log)
 

@@ -19,10 +19,12 @@ from collections import defaultdict
 from pathlib import Path
 
 # pipeline functions that build.build_pack looks up in its own module namespace (leaves only,
-# so that no time is counted twice; render_all is wall time for all renders, which may run in
-# worker processes: render_pdf / render_epub are only seen when they run in this process)
+# so that no time is counted twice). render_all is this process's time in the render pool:
+# handing documents over, rendering them itself when it renders in-process, and waiting for
+# the workers; render_pdf / render_epub are only seen when they run in this process.
 STAGES = ("load_pack", "load_content", "load_style", "select", "add_generated", "compose", "check_glyphs",
-          "render_all", "write_files", "write_outputs")
+          "write_files", "write_outputs")
+POOL_STAGES = ("submit", "results")
 
 
 class StageTimer:
@@ -45,9 +47,15 @@ class StageTimer:
         for name in STAGES:
             if callable(getattr(build_module, name, None)):
                 setattr(build_module, name, self.timed(name, getattr(build_module, name)))
-        original = getattr(build_module, "renderer", None)
+        pool_class = getattr(build_module, "RenderPool", None)
+        for name in POOL_STAGES:
+            if callable(getattr(pool_class, name, None)):
+                setattr(pool_class, name, self.timed("render_all", getattr(pool_class, name)))
+        import nlmg_pack.pool as pool_module
+
+        original = getattr(pool_module, "renderer", None)
         if callable(original):
-            build_module.renderer = lambda fmt: self.timed(f"render_{fmt}", original(fmt))
+            pool_module.renderer = lambda fmt: self.timed(f"render_{fmt}", original(fmt))
 
 
 def build(out: str, editions=("student",), formats=("pdf", "epub"), pack: str = "full",

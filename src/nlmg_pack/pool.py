@@ -22,6 +22,7 @@ from .render import COPY_RENDERERS, EXTENSIONS, RENDERERS, RenderOptions
 from .styles import Style
 
 PARALLEL_FROM = 2  # renders; workers start while the content loads, so even two gain
+JOBS_VARIABLE = "NLMG_PACK_JOBS"  # most worker processes to use (1: render in this process)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class RenderPool:
         self.show = progress and sys.stderr.isatty()
         self.expected = expected
         self.pending: list[tuple[list[Path], Future[list[bytes]] | list[bytes]]] = []
-        workers = min(os.cpu_count() or 1, expected)
+        workers = min(_job_limit(), expected)
         self.pool: ProcessPoolExecutor | None = None
         if expected >= PARALLEL_FROM and workers >= 2:
             self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_import_renderers,
@@ -87,6 +88,12 @@ class RenderPool:
         if self.pool is not None:
             # After a failure, renders still queued are dropped rather than waited for.
             self.pool.shutdown(wait=kind is None, cancel_futures=True)
+
+
+def _job_limit() -> int:
+    cores = os.cpu_count() or 1
+    raw = os.environ.get(JOBS_VARIABLE, "")
+    return max(1, min(int(raw), cores)) if raw.isdigit() else cores
 
 
 def _import_renderers(formats: tuple[str, ...]) -> None:
