@@ -106,6 +106,8 @@ class CardFace(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
+        if getattr(canv, "layout_only", False):
+            return  # a card fills a fixed cell: the measuring pass needs nothing drawn
         pad = min(5 * mm, self.width * 0.07)
         canv.saveState()
         clip = canv.beginPath()

@@ -67,6 +67,8 @@ def _paint_background(canv: Canvas, doc: PackDocTemplate) -> None:
 
 
 def _footer(canv: Canvas, doc: PackDocTemplate, numbered: bool = True) -> None:
+    if getattr(canv, "layout_only", False):
+        return  # the measuring pass: its pages are thrown away, and the total is not known yet
     kit = doc.kit
     geo, size = kit.geo, kit.style.small_size
     y = geo.margin * 0.5 - size * 0.3
@@ -86,6 +88,8 @@ def _footer(canv: Canvas, doc: PackDocTemplate, numbered: bool = True) -> None:
 
 
 def _header(canv: Canvas, doc: PackDocTemplate, right: str, rule: bool = True) -> None:
+    if getattr(canv, "layout_only", False):
+        return  # the measuring pass: its pages are thrown away
     kit = doc.kit
     geo, size = kit.geo, kit.style.small_size
     y = geo.page_h - geo.margin * 0.5 - size * 0.3
