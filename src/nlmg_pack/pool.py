@@ -23,6 +23,9 @@ from .styles import Style
 
 PARALLEL_FROM = 2  # renders; workers start while the content loads, so even two gain
 JOBS_VARIABLE = "NLMG_PACK_JOBS"  # most worker processes to use (1: render in this process)
+# Formats that render in a tenth of a PDF's time: queued behind every PDF of the build, so that
+# a worker is never busy with one while a PDF waits (the build ends when the last PDF does).
+LIGHT = frozenset({"epub"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,8 @@ class RenderPool:
         self.style = style
         self.show = progress and sys.stderr.isatty()
         self.expected = expected
-        self.pending: list[tuple[list[Path], Future[list[bytes]] | list[bytes]]] = []
+        # per render: the files it gives, and its future, its result, or (light) its arguments
+        self.pending: list[tuple[list[Path], Future[list[bytes]] | list[bytes] | tuple]] = []
         workers = min(_job_limit(), expected)
         self.pool: ProcessPoolExecutor | None = None
         if expected >= PARALLEL_FROM and workers >= 2:
@@ -62,23 +66,31 @@ class RenderPool:
     def submit(self, job: Job, options: RenderOptions) -> None:
         people = tuple(person for _, person in job.copies)
         for fmt, paths in job.tasks():
+            task = (fmt, job.document, people, self.style, options)
             if self.pool is None:
-                self.pending.append((paths, _render(fmt, job.document, people, self.style, options)))
+                self.pending.append((paths, _render(*task)))
+            elif fmt in LIGHT:
+                self.pending.append((paths, task))  # handed over in results(), after the PDFs
             else:
-                self.pending.append((paths, self.pool.submit(_render, fmt, job.document, people,
-                                                             self.style, options)))
+                self.pending.append((paths, self.pool.submit(_render, *task)))
 
     def results(self) -> dict[Path, bytes]:
+        pending = [(paths, self._start(result)) for paths, result in self.pending]
         outputs: dict[Path, bytes] = {}
-        for done, (paths, result) in enumerate(self.pending, start=1):
+        for done, (paths, result) in enumerate(pending, start=1):
             files = result.result() if isinstance(result, Future) else result
             outputs.update(zip(paths, files, strict=True))
             if self.show:
                 name = paths[0].name if len(paths) == 1 else f"{len(paths)} copies"
-                print(f"\rrendering {done}/{len(self.pending)}: {name[:40]:<40}", end="", file=sys.stderr, flush=True)
+                print(f"\rrendering {done}/{len(pending)}: {name[:40]:<40}", end="", file=sys.stderr, flush=True)
         if self.show:
             print(file=sys.stderr)
         return outputs
+
+    def _start(self, result: Future[list[bytes]] | list[bytes] | tuple) -> Future[list[bytes]] | list[bytes]:
+        if isinstance(result, tuple) and self.pool is not None:
+            return self.pool.submit(_render, *result)
+        return result  # type: ignore[return-value]
 
     def __enter__(self) -> RenderPool:
         return self
