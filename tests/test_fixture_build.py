@@ -71,3 +71,16 @@ def test_rebuild_is_byte_identical(built, tmp_path: Path) -> None:
     again = build_pack(BuildRequest(content_dir=FIXTURE, out_dir=tmp_path))
     for path in again:
         assert hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(built[path.name]).digest(), path.name
+
+
+def test_build_leaves_the_callers_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    # a build runs the collector less often (nlmg_pack.pool); a program that calls build_pack
+    # must get its own settings back, after a good build and after a failed one
+    import gc
+
+    before = gc.get_threshold()
+    build_pack(BuildRequest(content_dir=FIXTURE, out_dir=tmp_path, formats=("epub",)))
+    assert gc.get_threshold() == before
+    with pytest.raises(Exception):
+        build_pack(BuildRequest(content_dir=tmp_path / "no-such-book", out_dir=tmp_path))
+    assert gc.get_threshold() == before
