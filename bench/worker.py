@@ -3,7 +3,7 @@
     python bench/worker.py build '{"editions": ["student", "teacher"], "out": "/tmp/o"}'
     python bench/worker.py peers '{"html": "...", "out": "...", "pdf": true, "epub": true}'
 
-It writes a JSON report to $BENCH_RESULT: ``import_s`` (loading the libraries), ``work_s``
+It writes a JSON report to $BENCH_RESULT: ``import_s`` (loading the libraries; the renderers only when they run in this process), ``work_s``
 (the scenario itself) and ``stages`` (seconds per pipeline stage, summed over editions).
 Wall time, CPU time and memory are measured from outside by ``measure.run_fresh``.
 """
@@ -65,8 +65,12 @@ def build(out: str, editions=("student",), formats=("pdf", "epub"), pack: str = 
     from nlmg_pack.packs import Overrides
     from nlmg_pack.render import RENDERERS
 
-    for fmt in formats:  # import the renderers now, so that `stages` are pure work
-        __import__(RENDERERS[fmt].split(":")[0])
+    if not _renders_in_workers(len(editions) * len(formats)):
+        # the build will render in this process: import the renderers now, so that `stages`
+        # are pure work. When it renders in worker processes, leave them be, as the CLI does:
+        # the workers import them while this process loads the content.
+        for fmt in formats:
+            __import__(RENDERERS[fmt].split(":")[0])
     import_s = time.perf_counter() - start
     timer = StageTimer()
     timer.install(build_module)
@@ -79,6 +83,13 @@ def build(out: str, editions=("student",), formats=("pdf", "epub"), pack: str = 
         written += [str(p) for p in build_module.build_pack(request)]
     return {"import_s": import_s, "work_s": time.perf_counter() - start,
             "stages": dict(timer.seconds), "outputs": written}
+
+
+def _renders_in_workers(renders: int) -> bool:
+    """The render pool's own decision (nlmg_pack.pool.RenderPool), for a build of this many renders."""
+    import nlmg_pack.pool as pool
+
+    return renders >= pool.PARALLEL_FROM and min(pool._job_limit(), renders) >= 2
 
 
 def peers(html: str, out: str, pdf: bool = True, epub: bool = True, epub_css: str = "",
