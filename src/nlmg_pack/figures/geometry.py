@@ -128,3 +128,31 @@ def cut_segment(seg: Segment, boxes: Iterable[Box], min_length: float = 0.6) -> 
 def _sub_segment(seg: Segment, t0: float, t1: float) -> Segment:
     (x1, y1), (x2, y2) = seg.point(t0), seg.point(t1)
     return Segment(x1, y1, x2, y2)
+
+
+def segments_cross(a: Segment, b: Segment) -> bool:
+    """True when the two segments cross properly (touching ends do not count)."""
+    def orient(px: float, py: float, qx: float, qy: float, rx: float, ry: float) -> float:
+        return (qx - px) * (ry - py) - (qy - py) * (rx - px)
+
+    d1 = orient(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1)
+    d2 = orient(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2)
+    d3 = orient(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1)
+    d4 = orient(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+RUN_TOLERANCE = 2.0  # how close a leader may come to a parallel line before it "runs along" it
+
+
+def runs_along(line: Segment, leader: Segment, tolerance: float = RUN_TOLERANCE) -> bool:
+    """True when a horizontal or vertical leader lies on top of a line of the same direction."""
+    if abs(line.y1 - line.y2) < 0.01 and abs(leader.y1 - leader.y2) < 0.5:
+        near = abs(line.y1 - leader.y1) < tolerance
+        return near and min(leader.x1, leader.x2) < max(line.x1, line.x2) and \
+            max(leader.x1, leader.x2) > min(line.x1, line.x2)
+    if abs(line.x1 - line.x2) < 0.01 and abs(leader.x1 - leader.x2) < 0.5:
+        near = abs(line.x1 - leader.x1) < tolerance
+        return near and min(leader.y1, leader.y2) < max(line.y1, line.y2) and \
+            max(leader.y1, leader.y2) > min(line.y1, line.y2)
+    return False

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .. import ir
-from .geometry import Box, Segment, segment_hits_box
+from .geometry import RUN_TOLERANCE, Box, Segment, runs_along, segment_hits_box, segments_cross
 from .metrics import ASCENT, DESCENT, Measure
 from .spatial import GridIndex, segment_bounds
 
@@ -177,11 +177,11 @@ class Occupancy:
         crowding = sum(1 for other in self._crowd.near_once(wide) if wide.overlaps(other))
         if leader is None:
             return self._crossings(box), crowding, 0, 0
-        crossed = sum(1 for s in self._leaders.near_once(leader) if _segments_cross(s, leader))
+        crossed = sum(1 for s in self._leaders.near_once(leader) if segments_cross(s, leader))
         # a line "runs along" a leader up to RUN_TOLERANCE away (level within 0.01): look that
         # far around it, and a little more
         around = segment_bounds(leader).inflate(RUN_TOLERANCE + 0.5)
-        along = sum(1 for s in self._soft.near_once(around) if _runs_along(s, leader))
+        along = sum(1 for s in self._soft.near_once(around) if runs_along(s, leader))
         return self._crossings(box), crowding, crossed, along
 
 
@@ -398,36 +398,3 @@ class _Repair:
             return False
         placed[:] = best[1]
         return True
-
-
-def _segments_cross(a: Segment, b: Segment) -> bool:
-    def orient(px: float, py: float, qx: float, qy: float, rx: float, ry: float) -> float:
-        return (qx - px) * (ry - py) - (qy - py) * (rx - px)
-
-    d1 = orient(a.x1, a.y1, a.x2, a.y2, b.x1, b.y1)
-    d2 = orient(a.x1, a.y1, a.x2, a.y2, b.x2, b.y2)
-    d3 = orient(b.x1, b.y1, b.x2, b.y2, a.x1, a.y1)
-    d4 = orient(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2)
-    return d1 * d2 < 0 and d3 * d4 < 0
-
-
-RUN_TOLERANCE = 2.0  # how close a leader may come to a parallel line before it "runs along" it
-
-
-def _runs_along(line: Segment, leader: Segment, tolerance: float = RUN_TOLERANCE) -> bool:
-    """True when a horizontal or vertical leader lies on top of a line of the same direction."""
-    if abs(line.y1 - line.y2) < 0.01 and abs(leader.y1 - leader.y2) < 0.5:
-        near = abs(line.y1 - leader.y1) < tolerance
-        return near and min(leader.x1, leader.x2) < max(line.x1, line.x2) and \
-            max(leader.x1, leader.x2) > min(line.x1, line.x2)
-    if abs(line.x1 - line.x2) < 0.01 and abs(leader.x1 - leader.x2) < 0.5:
-        near = abs(line.x1 - leader.x1) < tolerance
-        return near and min(leader.y1, leader.y2) < max(line.y1, line.y2) and \
-            max(leader.y1, leader.y2) > min(line.y1, line.y2)
-    return False
-
-
-def boxes_overlap_pairs(boxes: Sequence[Box]) -> list[tuple[int, int]]:
-    """Index pairs of overlapping boxes (for tests and self-checks)."""
-    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
-            if boxes[i].overlaps(boxes[j])]
