@@ -165,7 +165,7 @@ def run_default(sc: dict, args, log) -> None:
     cli = str(Path(PY).parent / "nlmg-pack")
     sc["cli-both"] = repeat("cli-both", lambda out: [cli, "build", "--edition", "both", "--out", str(out)],
                             args.runs, args.warmup, log)
-    # two build_pack calls, one per edition (as `make pack` runs them): 2 renders each
+    # two build_pack calls, one per edition (as `make pack` runs them, plus the teacher EPUB): 2 renders each
     sc["default-serial"] = repeat("default-serial", lambda out: worker_cmd(
         "build", out=str(out), editions=["student", "teacher"]), args.runs, args.warmup, log)
 
