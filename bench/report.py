@@ -30,6 +30,7 @@ def summarise(name: str, samples, outputs: dict) -> dict:
         "cpu_s": spread([s.cpu_s for s in samples]),
         "peak_rss_mb": spread([s.peak_rss_mb for s in samples]),
         "tree_rss_mb": spread([s.tree_rss_mb for s in samples]),
+        "tree_pss_mb": spread([s.tree_pss_mb for s in samples]),
         "outputs": outputs,
     }
     if all("work_s" in s.result for s in samples):
@@ -132,7 +133,8 @@ def budgets(sc: dict, ratios: dict, scale: dict) -> list[dict]:
         rows.append(_verdict(f"{label}: wall < 10 s", w, w < BUDGET_CLASS_WALL_S, f"{_fmt(w)} s"))
         rows.append(_verdict(f"{label}: peak < 300 MB (all processes together, worst run)", peak,
                              peak < BUDGET_CLASS_PEAK_MB, f"{peak:.0f} MB (largest single process "
-                             f"{cls['peak_rss_mb']['max']:.0f} MB)"))
+                             f"{cls['peak_rss_mb']['max']:.0f} MB; shared pages counted once, PSS: "
+                             f"{cls['tree_pss_mb']['max']:.0f} MB)"))
     exp = scale.get("work_s_exponent")
     rows.append(_verdict("10x content: time grows no worse than linearly (exponent <= 1.0)", exp,
                          None if exp is None else exp <= 1.0,
@@ -167,15 +169,17 @@ def markdown(data: dict) -> str:
              "Median (min–max). *wall*: process start to exit, as a user waits. *cpu*: user+system "
              "time, children included (less sensitive to a busy machine). *work*: the build itself, "
              "timed inside the process (no interpreter start-up or imports). *peak*: kernel max RSS "
-             "of the process (ru_maxrss); *tree*: sampled sum of RSS over the process and its children.", "",
-             "| scenario | wall s | cpu s | work s | peak MB | tree MB | output |",
-             "|---|---|---|---|---|---|---|"]
+             "of the process (ru_maxrss); *tree*: sampled sum of RSS over the process and its children; "
+             "*tree PSS*: the same sum with pages shared between them counted once (what the build "
+             "really takes from the machine).", "",
+             "| scenario | wall s | cpu s | work s | peak MB | tree MB | tree PSS MB | output |",
+             "|---|---|---|---|---|---|---|---|"]
     for name, e in data["scenarios"].items():
         if "unavailable" in e or "error" in e:
-            lines.append(f"| {name} | {e.get('unavailable') or 'FAILED: ' + e['error'][:200]} | | | | | |")
+            lines.append(f"| {name} | {e.get('unavailable') or 'FAILED: ' + e['error'][:200]} | | | | | | |")
             continue
         lines.append(f"| {name} | {_cell(e, 'wall_s')} | {_cell(e, 'cpu_s')} | {_cell(e, 'work_s')} | "
-                     f"{_cell(e, 'peak_rss_mb', 0)} | {_cell(e, 'tree_rss_mb', 0)} | {_outputs(e.get('outputs', {}))} |")
+                     f"{_cell(e, 'peak_rss_mb', 0)} | {_cell(e, 'tree_rss_mb', 0)} | {_cell(e, 'tree_pss_mb', 0)} | {_outputs(e.get('outputs', {}))} |")
     lines += ["", "## Ours / peer (median ratios; < 1 means we are faster or smaller)", "",
               "| comparison | wall | cpu | work | peak RSS |", "|---|---|---|---|---|"]
     for name, r in data.get("ratios", {}).items():
