@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from nlmg_pack.build import BuildRequest, build_pack
+from nlmg_pack.errors import BuildError
 from nlmg_pack.packs import Overrides
 
 from .needs import need
@@ -81,6 +82,6 @@ def test_build_leaves_the_callers_garbage_collector_as_it_found_it(tmp_path: Pat
     before = gc.get_threshold()
     build_pack(BuildRequest(content_dir=FIXTURE, out_dir=tmp_path, formats=("epub",)))
     assert gc.get_threshold() == before
-    with pytest.raises(Exception):
+    with pytest.raises(BuildError, match="E100"):
         build_pack(BuildRequest(content_dir=tmp_path / "no-such-book", out_dir=tmp_path))
     assert gc.get_threshold() == before
