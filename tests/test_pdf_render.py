@@ -19,7 +19,7 @@ import pytest
 from nlmg_pack import ir
 from nlmg_pack.links import anchors, prune_links
 from nlmg_pack.render import RenderOptions
-from nlmg_pack.render.pdf import render_pdf
+from nlmg_pack.render.pdf import render_pdf, render_pdf_copies
 from nlmg_pack.styles import load_style
 
 from .needs import need
@@ -30,13 +30,13 @@ ANSWER_TEXT = "Because the guardians never said it aloud"
 # --------------------------------------------------------------------------- sample document
 
 
-def _meta(edition: str = "student", personal: tuple[str, str] | None = None) -> ir.Meta:
+def _meta(edition: str = "student") -> ir.Meta:
     return ir.Meta(
         title="Fixture study pack", book_title="The Lantern Field", book_author="A. N. Author",
         language="en-GB", edition=edition, identifier="urn:uuid:0000", creator="Study Pack Team",
         publisher="Fixture Press", date="2024-01-01", modified="2024-01-01T00:00:00Z",
         subject="The Lantern Field by A. N. Author", description="Notes, quotes and worksheets.",
-        keywords=("lantern", "revision"), personal=personal, up_to_chapter=12)
+        keywords=("lantern", "revision"), up_to_chapter=12)
 
 
 def _para(*parts: ir.Inline, role: str = "body") -> ir.Paragraph:
@@ -147,7 +147,7 @@ def _figure() -> ir.Figure:
                      equivalent=(ir.ItemList((T("Hailsham"), T("The Cottages"))),))
 
 
-def sample_document(edition: str = "student", personal: tuple[str, str] | None = None) -> ir.Document:
+def sample_document(edition: str = "student") -> ir.Document:
     sections = (
         ir.Section("intro", "How to use this pack", "intro", (_para(ir.Text(_lorem(60))),),
                    running_head="How to use this pack"),
@@ -166,7 +166,7 @@ def sample_document(edition: str = "student", personal: tuple[str, str] | None =
         )),), running_head="Glossary"),
         ir.Section("figures", "Figures", "figures", (_figure(),), running_head="Figures"),
     )
-    return prune_links(ir.Document(_meta(edition, personal), sections))
+    return prune_links(ir.Document(_meta(edition), sections))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -347,12 +347,16 @@ def test_cover_and_blank_name_lines(student_pdf):
         assert words in cover
 
 
-def test_personalised_copy_names_the_student(classic):
-    data = render_pdf(sample_document(personal=("Alice Smith", "11B")), classic, OPTIONS)
-    texts = page_texts(data)
-    assert "Alice Smith" in texts[0] and "11B" in texts[0]
+def test_personalised_copies_name_their_own_pupil_everywhere(classic):
+    alice, bo = render_pdf_copies(sample_document(), classic, OPTIONS, [("Alice Smith", "11B"), ("Bo Li", "")])
+    texts = page_texts(alice)
+    assert "Alice Smith" in texts[0] and "11B" in texts[0]  # the cover
     worksheet = next(t for t in texts if "Worksheet A: the field" in t and "Name" in t)
-    assert "Alice Smith" in worksheet
+    assert "Alice Smith" in worksheet  # the worksheet's name box
+    assert all("Alice Smith \u00b7 11B" in t for t in texts)  # the footer of every page
+    bo_texts = page_texts(bo)
+    assert len(bo_texts) == len(texts)  # one layout for both
+    assert all("Bo Li" in t and "Alice" not in t for t in bo_texts)
 
 
 def test_teacher_edition_has_answers_and_says_so_on_every_page(teacher_pdf):

@@ -46,23 +46,22 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
-def compose(sel: Selection, epoch: int, version: str = "", personal: tuple[str, str] | None = None,
-            measure: Measure = estimate_measure) -> ir.Document:
+def compose(sel: Selection, epoch: int, version: str = "", measure: Measure = estimate_measure) -> ir.Document:
     """The document for the selection's pack (its edition must be 'student' or 'teacher')."""
     kit = Kit(prose=Prose(sel), measure=measure)
     sections: list[ir.Section] = []
     for kind in sel.pack.sections:
         sections.extend(BUILDERS[kind](sel, kit))
-    meta = document_meta(sel, sel.pack, epoch, version, personal)
+    meta = document_meta(sel, sel.pack, epoch, version)
     return prune_links(ir.Document(meta=meta, sections=tuple(sections)))
 
 
-def document_meta(sel: Selection, pack: Pack, epoch: int, version: str = "",
-                  personal: tuple[str, str] | None = None) -> ir.Meta:
+def document_meta(sel: Selection, pack: Pack, epoch: int, version: str = "") -> ir.Meta:
     book = sel.book
-    # Stable across builds, distinct for every edition, version and personalised copy.
+    # Stable across builds, distinct for every edition and version. (The trailing ':' once held
+    # a pupil's name; it stays so that identifiers, and e-readers' bookmarks, do not change.)
     ident = uuid.uuid5(uuid.NAMESPACE_URL, f"nlmg-pack:{sel.content.slug}:{pack.name}:{pack.edition}"
-                                           f":{sel.cutoff}:{version}:{personal or ''}")
+                                           f":{sel.cutoff}:{version}:")
     modified = datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     scope = f"chapters 1\u2013{sel.cutoff}" if sel.cutoff < book.chapters else "the whole novel"
     title = pack.title
@@ -78,5 +77,4 @@ def document_meta(sel: Selection, pack: Pack, epoch: int, version: str = "",
         description=pack.description or f"A study pack for {book.title} by {book.author}, covering {scope}.",
         keywords=(book.title, book.author, "study guide", "revision", "worksheets", "quotations"),
         rights=book.pack.rights or "", up_to_chapter=sel.cutoff if sel.cutoff < book.chapters else None,
-        personal=personal,
     )

@@ -45,7 +45,7 @@ def check_glyphs(doc: ir.Document, style: Style) -> None:
 def texts(doc: ir.Document):
     """Yield (text, src) for every string the renderers may print."""
     m = doc.meta
-    for value in (m.title, m.book_title, m.book_author, *(m.personal or ())):
+    for value in (m.title, m.book_title, m.book_author):
         yield value, ir.NO_SRC
     for section in doc.sections:
         yield section.title, ir.NO_SRC

@@ -376,8 +376,9 @@ Edition = Literal["student", "teacher"]
 class Meta:
     """Document metadata. ``title`` is the pack's title; ``book_title``/``book_author`` name the
     novel (its author is the *subject*, ``creator`` is the pack's author). ``date`` is ISO
-    (YYYY-MM-DD); ``modified`` is an ISO timestamp derived from SOURCE_DATE_EPOCH.
-    ``personal`` is (name, class) for a personalised copy."""
+    (YYYY-MM-DD); ``modified`` is an ISO timestamp derived from SOURCE_DATE_EPOCH. A pupil's
+    name is not part of the document: personalised copies are made from it by the PDF renderer
+    (``render_pdf_copies``), so that one layout serves a whole class."""
 
     title: str
     book_title: str
@@ -393,7 +394,6 @@ class Meta:
     description: str = ""
     keywords: tuple[str, ...] = ()
     rights: str = ""
-    personal: tuple[str, str] | None = None
     up_to_chapter: int | None = None
 
 

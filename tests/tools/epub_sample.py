@@ -27,7 +27,7 @@ def meta(edition: ir.Edition = "student") -> ir.Meta:
         identifier="urn:uuid:6f1c2d4e-1a2b-5c3d-8e4f-0123456789ab", creator="Study Pack Team",
         publisher="nlmg-pack tests", date="2024-05-01", modified="2024-05-01T12:00:00Z",
         subject="English literature", keywords=("study guide",), rights="CC BY 4.0",
-        personal=("Sam Reader", "11B"), up_to_chapter=9)
+        up_to_chapter=9)
 
 
 def _intro() -> ir.Section:

@@ -111,7 +111,7 @@ h2 {{ font-size: {_em(style.h2_size, style)}; }}
 h3 {{ font-size: {_em(style.h3_size, style)}; }}
 h4, h5, h6 {{ font-size: 1em; }}
 .meta, .marks, figcaption, .card-meta, .card-themes, .choice-label, .answer-link, .backlink,
-.mark-scheme-label, .answer-to, dl.facts dt, .how, .subtitle, .edition, .scope, .personal {{
+.mark-scheme-label, .answer-to, dl.facts dt, .how, .subtitle, .edition, .scope {{
   font-family: {head};
 }}
 svg text.label-heading {{ font-family: {head}; }}

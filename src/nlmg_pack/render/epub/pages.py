@@ -58,9 +58,6 @@ def cover_document(meta: ir.Meta, lang: str) -> bytes:
     if meta.up_to_chapter:
         page.append(el("p", {"class": "scope"},
                        f"Covers chapters 1 to {meta.up_to_chapter}: nothing after that is discussed."))
-    if meta.personal:
-        name, group = meta.personal
-        page.append(el("p", {"class": "personal"}, f"Prepared for {name}" + (f", {group}" if group else "")))
     page.append(el("p", {"class": "creator"}, meta.creator))
     page.append(el("p", {"class": "publisher"}, f"{meta.publisher} · {meta.date[:4]}"))
     return _doc(meta.title, lang, el("body", {"class": "cover", "epub:type": "cover"}, page))

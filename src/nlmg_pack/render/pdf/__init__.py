@@ -42,8 +42,6 @@ def link_targets(doc: ir.Document, teacher: bool) -> frozenset[str]:
 def render_pdf(doc: ir.Document, style: Style, options: RenderOptions) -> bytes:
     """The whole pack as PDF bytes. Glyph coverage is checked before rendering, by the build
     (``nlmg_pack.glyphs``), so every character here has a glyph in the style's fonts."""
-    if doc.meta.personal:
-        return render_pdf_copies(doc, style, options, (doc.meta.personal,))[0]
     return build_pdf(doc, _kit(doc, style, options, with_slots=False), options.epoch)
 
 
