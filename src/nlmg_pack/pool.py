@@ -62,9 +62,10 @@ class RenderPool:
     def __init__(self, style: Style, formats: tuple[str, ...], expected: int, progress: bool = False):
         self.style = style
         self.show = progress and sys.stderr.isatty()
-        self.expected = expected
-        # per render: the files it gives, and its future, its result, or (light) its arguments
-        self.pending: list[tuple[list[Path], Future[list[bytes]] | list[bytes] | tuple]] = []
+        # per render: the files it gives, and its future (or its result, rendered here)
+        self.pending: list[tuple[list[Path], Future[list[bytes]] | list[bytes]]] = []
+        # light renders not handed over yet: where their future goes in ``pending``, and their task
+        self.deferred: list[tuple[int, tuple]] = []
         workers = min(_job_limit(), expected)
         self.pool: ProcessPoolExecutor | None = None
         if expected >= PARALLEL_FROM and workers >= 2:
@@ -80,27 +81,26 @@ class RenderPool:
             if self.pool is None:
                 self.pending.append((paths, _render(*task)))
             elif fmt in LIGHT:
-                self.pending.append((paths, task))  # handed over in results(), after the PDFs
+                self.deferred.append((len(self.pending), task))  # handed over in results()
+                self.pending.append((paths, []))
             else:
                 self.pending.append((paths, self.pool.submit(_render, *task)))
 
     def results(self) -> dict[Path, bytes]:
-        pending = [(paths, self._start(result)) for paths, result in self.pending]
+        if self.pool is not None:  # every PDF is queued by now: the light renders go behind them
+            for index, task in self.deferred:
+                self.pending[index] = (self.pending[index][0], self.pool.submit(_render, *task))
+        self.deferred.clear()
         outputs: dict[Path, bytes] = {}
-        for done, (paths, result) in enumerate(pending, start=1):
+        for done, (paths, result) in enumerate(self.pending, start=1):
             files = result.result() if isinstance(result, Future) else result
             outputs.update(zip(paths, files, strict=True))
             if self.show:
                 name = paths[0].name if len(paths) == 1 else f"{len(paths)} copies"
-                print(f"\rrendering {done}/{len(pending)}: {name[:40]:<40}", end="", file=sys.stderr, flush=True)
+                print(f"\rrendering {done}/{len(self.pending)}: {name[:40]:<40}", end="", file=sys.stderr, flush=True)
         if self.show:
             print(file=sys.stderr)
         return outputs
-
-    def _start(self, result: Future[list[bytes]] | list[bytes] | tuple) -> Future[list[bytes]] | list[bytes]:
-        if isinstance(result, tuple) and self.pool is not None:
-            return self.pool.submit(_render, *result)
-        return result  # type: ignore[return-value]
 
     def __enter__(self) -> RenderPool:
         self.saved_threshold = gc.get_threshold()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from .. import ir
 from .. import model as m
@@ -32,17 +34,29 @@ class Lookup:
                    theme_chapters=tuple((t, frozenset(t.chapters)) for t in content.themes))
 
 
-# The tables of the content last asked about. Compared by identity: the content model is
-# immutable, and holding it here keeps its id from being reused by another object.
-_last_lookup: tuple[m.Content, Lookup] | None = None
+R = TypeVar("R")
 
 
-def lookup(content: m.Content) -> Lookup:
-    """The (shared, read-only) tables for ``content``."""
-    global _last_lookup
-    if _last_lookup is None or _last_lookup[0] is not content:
-        _last_lookup = (content, Lookup.of(content))
-    return _last_lookup[1]
+def same_as_last(func: Callable[..., R]) -> Callable[..., R]:
+    """``func`` remembering its latest call: called again with the very same arguments, it
+    returns the same result. A build composes both editions of a version from one content
+    model, so per-content work done this way happens once per version, not once per document. Arguments are
+    compared by identity, not equality: the content model is immutable, comparing it deeply
+    would cost what the memo saves, and holding the arguments keeps their ids from being reused.
+    """
+    last: tuple[tuple[Any, ...], R] | None = None
+
+    def remembered(*args: Any) -> R:
+        nonlocal last
+        if last is None or len(last[0]) != len(args) or any(a is not b for a, b in zip(last[0], args, strict=True)):
+            last = (args, func(*args))
+        return last[1]
+
+    return remembered
+
+
+lookup: Callable[[m.Content], Lookup] = same_as_last(Lookup.of)
+"""The (shared, read-only) tables for a content model."""
 
 
 def anchor(table: str, item_id: str) -> str:
